@@ -1,0 +1,233 @@
+/**
+ * The office server's public contract: HTTP bodies and the realtime event map.
+ * Server, renderer and device agent import these with `import type`, so a renamed
+ * field breaks the build instead of the kiosk. docs/contract.md describes the same
+ * contract for clients outside this repository.
+ */
+
+/** ISO 8601 with the office's UTC offset, e.g. 2026-11-25T09:00:00.000+07:00 */
+export type IsoTime = string;
+
+export interface LocalizedText {
+  th: string;
+  en: string;
+}
+
+export type Role = 'staff' | 'manager' | 'admin';
+
+export const TICKET_STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+  'transferred',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITY_KINDS = ['elderly', 'disabled', 'pregnant'] as const;
+export type PriorityKind = (typeof PRIORITY_KINDS)[number];
+
+/** Why a ticket was called out of its turn; published, counted in reports. */
+export const OUT_OF_TURN_REASONS = [
+  'returned_with_documents',
+  'appointment',
+  'medical_emergency',
+  'correcting_staff_error',
+  'accessibility_need',
+] as const;
+export type OutOfTurnReason = (typeof OUT_OF_TURN_REASONS)[number];
+
+export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
+export type CounterStatus = (typeof COUNTER_STATUSES)[number];
+
+export interface ServiceStep {
+  order: number;
+  title: LocalizedText;
+  minutes: number;
+  /** The responsible official or unit, as posted (project 26). */
+  responsible: string;
+}
+
+export interface Service {
+  id: number;
+  code: string;
+  name: LocalizedText;
+  /** Sum of the steps' standard minutes. */
+  standardMinutes: number;
+  steps: ServiceStep[];
+  documents: LocalizedText[];
+  /** Fee in baht; 0 is an explicit "no fee". */
+  fee: number;
+  feeNote: LocalizedText | null;
+  targetWaitMinutes: number;
+  active: boolean;
+}
+
+export interface Counter {
+  id: number;
+  name: string;
+  number: number;
+  /** Services this counter serves, in its order of preference (for display). */
+  serviceIds: number[];
+  status: CounterStatus;
+  pauseReason: string | null;
+}
+
+/** What anyone holding the ticket may see. */
+export interface Ticket {
+  id: string;
+  number: string;
+  serviceId: number;
+  status: TicketStatus;
+  priority: PriorityKind | null;
+  issuedAt: IsoTime;
+  /** Waiting tickets that will be called before this one under the published rule. */
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+  counterId: number | null;
+  calledAt: IsoTime | null;
+  startedAt: IsoTime | null;
+  finishedAt: IsoTime | null;
+  held: boolean;
+  recalls: number;
+  outOfTurn: boolean;
+  /** When status is transferred: the ticket that carries the citizen's place on. */
+  transferredTo: string | null;
+  transferredFrom: string | null;
+}
+
+/** One row of the manager's ticket listing. */
+export interface TicketRecord extends Ticket {
+  staff: string | null;
+  outOfTurnReason: OutOfTurnReason | null;
+  rating: number | null;
+}
+
+export interface Rating {
+  ticketId: string;
+  score: number;
+  label: LocalizedText;
+  counterId: number;
+  staff: string | null;
+  ratedAt: IsoTime;
+}
+
+export interface CallSummary {
+  ticket: { id: string; number: string; serviceId: number };
+  counter: { id: number; name: string; number: number };
+  calledAt: IsoTime;
+  recall: boolean;
+}
+
+export interface QueueServiceSummary {
+  serviceId: number;
+  code: string;
+  waiting: number;
+  estimatedWaitMinutes: number | null;
+}
+
+export interface NowServing {
+  counterId: number;
+  ticket: { id: string; number: string; serviceId: number; status: TicketStatus } | null;
+}
+
+export interface QueueSummary {
+  services: QueueServiceSummary[];
+  latestCalls: CallSummary[];
+  nowServing: NowServing[];
+}
+
+export interface QueueRule {
+  priority: { prefix: string; kinds: readonly PriorityKind[]; everyNormal: number };
+  recallLimit: number;
+  outOfTurnReasons: readonly OutOfTurnReason[];
+  timeZone: string;
+  description: LocalizedText;
+}
+
+export interface LedgerVerification {
+  ok: boolean;
+  length: number;
+  headHash: string;
+  brokenAt?: number;
+  problem?: string;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  active: boolean;
+}
+
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+// ---- realtime ----
+
+export interface Snapshot extends QueueSummary {
+  seq: number;
+  counters: Counter[];
+  officeName: LocalizedText;
+}
+
+export interface TicketIssuedEvent {
+  seq: number;
+  ticket: Ticket;
+}
+
+export interface TicketCalledEvent {
+  seq: number;
+  ticket: { id: string; number: string; serviceId: number };
+  counter: { id: number; name: string; number: number };
+  recall: boolean;
+}
+
+export interface TicketUpdatedEvent {
+  seq: number;
+  ticket: Ticket;
+}
+
+export interface CounterUpdatedEvent {
+  seq: number;
+  counter: Counter;
+}
+
+export interface ServicesUpdatedEvent {
+  seq: number;
+  services: Service[];
+}
+
+export interface TicketRatedEvent {
+  seq: number;
+  ticketId: string;
+  counterId: number;
+  score: number;
+}
+
+/** The one event map, server to client. Every payload carries the ledger `seq` it came from. */
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  'ticket:issued': (event: TicketIssuedEvent) => void;
+  'ticket:called': (event: TicketCalledEvent) => void;
+  'ticket:updated': (event: TicketUpdatedEvent) => void;
+  'ticket:rated': (event: TicketRatedEvent) => void;
+  'counter:updated': (event: CounterUpdatedEvent) => void;
+  'services:updated': (event: ServicesUpdatedEvent) => void;
+}
+
+/** Clients only ask for a fresh snapshot; every change goes through HTTP. */
+export interface ClientToServerEvents {
+  'snapshot:request': () => void;
+}
+
+export const RATING_LABELS: Record<number, LocalizedText> = {
+  5: { th: 'มากที่สุด', en: 'Very satisfied' },
+  4: { th: 'มาก', en: 'Satisfied' },
+  3: { th: 'ปานกลาง', en: 'Neutral' },
+  2: { th: 'น้อย', en: 'Dissatisfied' },
+  1: { th: 'น้อยที่สุด', en: 'Very dissatisfied' },
+};

@@ -1,0 +1,12 @@
+import type { CounterRecord, RatingRecord, TicketRecord } from '../core/records.ts';
+
+/** What a committed command changed; the api turns these into realtime events. */
+export type DomainEvent =
+  | { kind: 'ticket:issued'; seq: number; ticket: TicketRecord }
+  | { kind: 'ticket:called'; seq: number; ticket: TicketRecord; counter: CounterRecord; recall: boolean }
+  | { kind: 'ticket:updated'; seq: number; ticket: TicketRecord }
+  | { kind: 'ticket:rated'; seq: number; rating: RatingRecord }
+  | { kind: 'counter:updated'; seq: number; counter: CounterRecord }
+  | { kind: 'services:updated'; seq: number };
+
+export type EventSink = (events: DomainEvent[]) => void;

@@ -1,0 +1,68 @@
+import type { Clock } from '../core/clock.ts';
+import type { Store } from '../store/store.ts';
+import type { DomainEvent, EventSink } from './domain-events.ts';
+import type { QueueConfig } from '../core/queue-rule.ts';
+import { DEFAULT_QUEUE_CONFIG } from '../core/queue-rule.ts';
+import type { LocalizedText } from '../api/contract.ts';
+import { DEFAULT_OFFICE } from '../core/default-office.ts';
+
+export interface OfficeDeps {
+  store: Store;
+  clock: Clock;
+  /** Makes a new public ticket id. */
+  newTicketId: () => string;
+  /** Called after each commit with what changed. */
+  onCommitted?: EventSink;
+}
+
+export const SETTING_QUEUE = 'queue';
+export const SETTING_OFFICE_NAME = 'officeName';
+
+/**
+ * What every command shares: the store, the clock, the cached settings, and
+ * `run`, which makes one transaction and publishes its events after commit.
+ */
+export class OfficeContext {
+  private cachedConfig: QueueConfig | undefined;
+  private cachedName: LocalizedText | undefined;
+
+  constructor(readonly deps: OfficeDeps) {}
+
+  get store(): Store {
+    return this.deps.store;
+  }
+
+  now(): number {
+    return this.deps.clock.now();
+  }
+
+  config(): QueueConfig {
+    this.cachedConfig ??= this.store.settings.get<QueueConfig>(SETTING_QUEUE) ?? DEFAULT_QUEUE_CONFIG;
+    return this.cachedConfig;
+  }
+
+  officeName(): LocalizedText {
+    this.cachedName ??= this.store.settings.get<LocalizedText>(SETTING_OFFICE_NAME) ?? DEFAULT_OFFICE.officeName;
+    return this.cachedName;
+  }
+
+  forgetSettings(): void {
+    this.cachedConfig = undefined;
+    this.cachedName = undefined;
+  }
+
+  /** One command = one transaction; events go out only once it has committed. */
+  run<T>(work: (events: DomainEvent[]) => T): T {
+    const events: DomainEvent[] = [];
+    let value: T;
+    try {
+      value = this.store.transaction(() => work(events));
+    } catch (error) {
+      // A rolled-back settings change must not stay in the cache.
+      this.forgetSettings();
+      throw error;
+    }
+    if (events.length > 0) this.deps.onCommitted?.(events);
+    return value;
+  }
+}

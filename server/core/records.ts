@@ -1,0 +1,79 @@
+import type {
+  CounterStatus,
+  LocalizedText,
+  OutOfTurnReason,
+  PriorityKind,
+  Role,
+  ServiceStep,
+  TicketStatus,
+} from '../api/contract.ts';
+
+/** A ticket as the store keeps it: times in epoch milliseconds. */
+export interface TicketRecord {
+  seq: number;
+  id: string;
+  number: string;
+  day: string;
+  serviceId: number;
+  priority: PriorityKind | null;
+  status: TicketStatus;
+  queuedMs: number;
+  issuedMs: number;
+  calledMs: number | null;
+  lastCalledMs: number | null;
+  startedMs: number | null;
+  finishedMs: number | null;
+  counterId: number | null;
+  staff: string | null;
+  held: boolean;
+  recalls: number;
+  outOfTurn: boolean;
+  outOfTurnReason: OutOfTurnReason | null;
+  transferredFrom: string | null;
+  transferredTo: string | null;
+}
+
+export interface ServiceRecord {
+  id: number;
+  code: string;
+  name: LocalizedText;
+  steps: ServiceStep[];
+  documents: LocalizedText[];
+  fee: number;
+  feeNote: LocalizedText | null;
+  targetWaitMinutes: number;
+  active: boolean;
+  sortOrder: number;
+}
+
+export interface CounterRecord {
+  id: number;
+  name: string;
+  number: number;
+  serviceIds: number[];
+  status: CounterStatus;
+  pauseReason: string | null;
+}
+
+export interface UserRecord {
+  id: number;
+  username: string;
+  role: Role;
+  passwordHash: string;
+  active: boolean;
+  createdMs: number;
+}
+
+export interface RatingRecord {
+  ticketId: string;
+  score: number;
+  counterId: number;
+  staff: string | null;
+  ratedMs: number;
+}
+
+/** Who did it: a signed-in user, or a public station (kiosk, rating screen). */
+export type Actor = { kind: 'user'; username: string; role: Role } | { kind: 'station'; station: string } | { kind: 'system'; reason: string };
+
+export const standardMinutesOf = (service: { steps: ServiceStep[] }): number =>
+  service.steps.reduce((sum, step) => sum + step.minutes, 0);

@@ -1,0 +1,55 @@
+import type { TicketStatus } from '../api/contract.ts';
+import { conflict } from './errors.ts';
+
+export type TicketAction =
+  | 'call'
+  | 'recall'
+  | 'start'
+  | 'finish'
+  | 'no_show'
+  | 'transfer'
+  | 'hold'
+  | 'return'
+  | 'cancel'
+  | 'rate';
+
+const FROM: Record<TicketAction, readonly TicketStatus[]> = {
+  call: ['waiting'],
+  recall: ['called'],
+  start: ['called'],
+  finish: ['serving'],
+  no_show: ['called'],
+  transfer: ['waiting', 'called', 'serving'],
+  hold: ['called', 'serving'],
+  return: ['waiting'],
+  cancel: ['waiting'],
+  rate: ['done'],
+};
+
+const VERB: Record<TicketAction, string> = {
+  call: 'called',
+  recall: 'recalled',
+  start: 'started',
+  finish: 'finished',
+  no_show: 'marked as a no-show',
+  transfer: 'transferred',
+  hold: 'put on hold',
+  return: 'returned from hold',
+  cancel: 'cancelled',
+  rate: 'rated',
+};
+
+/** Throws a 409 unless `action` is allowed for a ticket in this state. */
+export function assertTicketCan(
+  action: TicketAction,
+  ticket: { number: string; status: TicketStatus; held: boolean },
+): void {
+  const allowed = FROM[action].includes(ticket.status);
+  // A held ticket waits aside: only its own counter may return it, nobody calls it in line.
+  const holdOk = action === 'return' ? ticket.held : action === 'call' ? !ticket.held : true;
+  if (!allowed || !holdOk) {
+    const state = ticket.held && ticket.status === 'waiting' ? 'on hold' : ticket.status;
+    const code = action === 'rate' ? 'ticket_not_finished' : 'invalid_state';
+    throw conflict(code, `ticket ${ticket.number} is ${state} and cannot be ${VERB[action]}`);
+  }
+}

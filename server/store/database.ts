@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3';
+import { runMigrations } from './migrate.ts';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the office database and brings its schema up to date.
+ * The server is the only writer (DESIGN.md: one writer).
+ */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  // WAL: the displays and reports read while the counters write, without blocking.
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit is in the WAL file (the OS page cache) before the
+  // HTTP answer goes out, so an acknowledged ticket survives a killed or crashed
+  // server process. Only a power cut or kernel crash can lose the last commits;
+  // FULL would fsync every ticket and cut throughput several times on slow disks.
+  db.pragma('synchronous = NORMAL');
+  // A backup or the sqlite3 shell may hold a lock for a moment; wait, don't fail.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  runMigrations(db);
+  return db;
+}

@@ -1,0 +1,232 @@
+import type { Db } from './database.ts';
+import type { TicketRecord } from '../core/records.ts';
+import type { Lane } from '../core/ticket-number.ts';
+import type { WaitingCandidate } from '../core/queue-rule.ts';
+
+interface TicketRow {
+  seq: number;
+  id: string;
+  number: string;
+  day: string;
+  service_id: number;
+  priority: TicketRecord['priority'];
+  status: TicketRecord['status'];
+  queued_ms: number;
+  issued_ms: number;
+  called_ms: number | null;
+  last_called_ms: number | null;
+  started_ms: number | null;
+  finished_ms: number | null;
+  counter_id: number | null;
+  staff: string | null;
+  held: number;
+  recalls: number;
+  out_of_turn: number;
+  out_of_turn_reason: TicketRecord['outOfTurnReason'];
+  transferred_from: string | null;
+  transferred_to: string | null;
+}
+
+const fromRow = (r: TicketRow): TicketRecord => ({
+  seq: r.seq,
+  id: r.id,
+  number: r.number,
+  day: r.day,
+  serviceId: r.service_id,
+  priority: r.priority,
+  status: r.status,
+  queuedMs: r.queued_ms,
+  issuedMs: r.issued_ms,
+  calledMs: r.called_ms,
+  lastCalledMs: r.last_called_ms,
+  startedMs: r.started_ms,
+  finishedMs: r.finished_ms,
+  counterId: r.counter_id,
+  staff: r.staff,
+  held: r.held === 1,
+  recalls: r.recalls,
+  outOfTurn: r.out_of_turn === 1,
+  outOfTurnReason: r.out_of_turn_reason,
+  transferredFrom: r.transferred_from,
+  transferredTo: r.transferred_to,
+});
+
+const toParams = (t: Omit<TicketRecord, 'seq'>) => ({
+  id: t.id,
+  number: t.number,
+  day: t.day,
+  service_id: t.serviceId,
+  priority: t.priority,
+  status: t.status,
+  queued_ms: t.queuedMs,
+  issued_ms: t.issuedMs,
+  called_ms: t.calledMs,
+  last_called_ms: t.lastCalledMs,
+  started_ms: t.startedMs,
+  finished_ms: t.finishedMs,
+  counter_id: t.counterId,
+  staff: t.staff,
+  held: t.held ? 1 : 0,
+  recalls: t.recalls,
+  out_of_turn: t.outOfTurn ? 1 : 0,
+  out_of_turn_reason: t.outOfTurnReason,
+  transferred_from: t.transferredFrom,
+  transferred_to: t.transferredTo,
+});
+
+const isWaitingInLine = (t: Pick<TicketRecord, 'status' | 'held'>): boolean => t.status === 'waiting' && !t.held;
+
+export interface WaitingCount {
+  serviceId: number;
+  waiting: number;
+}
+
+/** SQL for tickets and their numbering. */
+export class TicketStore {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = {
+      insert: db.prepare(`INSERT INTO tickets (id, number, day, service_id, priority, status, queued_ms, issued_ms,
+        called_ms, last_called_ms, started_ms, finished_ms, counter_id, staff, held, recalls, out_of_turn,
+        out_of_turn_reason, transferred_from, transferred_to)
+        VALUES (@id, @number, @day, @service_id, @priority, @status, @queued_ms, @issued_ms, @called_ms,
+        @last_called_ms, @started_ms, @finished_ms, @counter_id, @staff, @held, @recalls, @out_of_turn,
+        @out_of_turn_reason, @transferred_from, @transferred_to)`),
+      saveProgress: db.prepare(`UPDATE tickets SET status = @status, called_ms = @called_ms,
+        last_called_ms = @last_called_ms, started_ms = @started_ms, finished_ms = @finished_ms,
+        counter_id = @counter_id, staff = @staff, held = @held, recalls = @recalls, out_of_turn = @out_of_turn,
+        out_of_turn_reason = @out_of_turn_reason, transferred_to = @transferred_to WHERE id = @id`),
+      byId: db.prepare('SELECT * FROM tickets WHERE id = ?'),
+      nextNumber: db.prepare(`INSERT INTO ticket_sequences (day, service_id, lane, last) VALUES (?, ?, ?, 1)
+        ON CONFLICT (day, service_id, lane) DO UPDATE SET last = last + 1 RETURNING last`),
+      oldestWaiting: db.prepare(`SELECT id, queued_ms, seq, priority FROM tickets
+        WHERE status = 'waiting' AND held = 0 AND day = @day
+          AND ((@lane = 'priority') = (priority IS NOT NULL))
+          AND service_id IN (SELECT value FROM json_each(@services))
+        ORDER BY queued_ms, seq LIMIT 1`),
+      lastPriorityCall: db.prepare(`SELECT max(called_ms) AS at FROM tickets
+        WHERE day = ? AND called_ms IS NOT NULL AND priority IS NOT NULL`),
+      normalCallsSince: db.prepare(`SELECT count(*) AS n FROM tickets
+        WHERE day = ? AND called_ms IS NOT NULL AND called_ms > ? AND priority IS NULL AND transferred_from IS NULL`),
+      activeAtCounter: db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`),
+      active: db.prepare(`SELECT * FROM tickets WHERE status IN ('called', 'serving')`),
+      ahead: db.prepare(`SELECT count(*) AS n FROM tickets
+        WHERE status = 'waiting' AND held = 0 AND day = @day AND service_id = @service_id
+          AND ((@lane = 'priority') <= (priority IS NOT NULL))
+          AND (queued_ms < @queued_ms OR (queued_ms = @queued_ms AND seq < @seq))`),
+      waitingCounts: db.prepare(`SELECT service_id, sum(waiting) AS waiting FROM waiting_counts
+        WHERE day = ? GROUP BY service_id`),
+      waitingInLane: db.prepare(`SELECT waiting FROM waiting_counts WHERE day = ? AND service_id = ? AND lane = ?`),
+      adjustWaiting: db.prepare(`INSERT INTO waiting_counts (day, service_id, lane, waiting) VALUES (?, ?, ?, ?)
+        ON CONFLICT (day, service_id, lane) DO UPDATE SET waiting = waiting + excluded.waiting`),
+      latestCalls: db.prepare(`SELECT * FROM tickets WHERE day = ? AND last_called_ms IS NOT NULL
+        ORDER BY last_called_ms DESC LIMIT ?`),
+      unfinishedBefore: db.prepare(`SELECT * FROM tickets WHERE day < ? AND status IN ('waiting', 'called', 'serving')`),
+      issuedBetween: db.prepare('SELECT * FROM tickets WHERE issued_ms >= ? AND issued_ms < ? ORDER BY seq'),
+      waitingList: db.prepare(`SELECT * FROM tickets WHERE status = 'waiting' AND day = ?
+        AND service_id IN (SELECT value FROM json_each(?)) ORDER BY queued_ms, seq`),
+      countByDay: db.prepare(`SELECT service_id, number FROM tickets WHERE day = ? AND transferred_from IS NULL`),
+    };
+  }
+
+  insert(ticket: Omit<TicketRecord, 'seq'>): TicketRecord {
+    const info = this.q.insert.run(toParams(ticket));
+    if (isWaitingInLine(ticket)) this.adjustWaiting(ticket, +1);
+    return { ...ticket, seq: Number(info.lastInsertRowid) };
+  }
+
+  /** Writes the ticket's progress; its identity columns are fixed by a trigger. */
+  saveProgress(before: TicketRecord, after: TicketRecord): void {
+    this.q.saveProgress.run(toParams(after));
+    const delta = Number(isWaitingInLine(after)) - Number(isWaitingInLine(before));
+    if (delta !== 0) this.adjustWaiting(after, delta);
+  }
+
+  /** How many wait in the service's lane now; for a normal ticket priority tickets count too. */
+  waitingAheadOfNewTicket(day: string, serviceId: number, lane: Lane): number {
+    const inLane = (l: Lane) =>
+      (this.q.waitingInLane.get(day, serviceId, l) as { waiting: number } | undefined)?.waiting ?? 0;
+    return lane === 'priority' ? inLane('priority') : inLane('priority') + inLane('normal');
+  }
+
+  private adjustWaiting(ticket: Pick<TicketRecord, 'day' | 'serviceId' | 'priority'>, delta: number): void {
+    this.q.adjustWaiting.run(ticket.day, ticket.serviceId, ticket.priority ? 'priority' : 'normal', delta);
+  }
+
+  get(id: string): TicketRecord | undefined {
+    const row = this.q.byId.get(id) as TicketRow | undefined;
+    return row && fromRow(row);
+  }
+
+  /** Draws the next number of the day for a service and lane (1, 2, 3 ...). */
+  nextNumber(day: string, serviceId: number, lane: Lane): number {
+    return (this.q.nextNumber.get(day, serviceId, lane) as { last: number }).last;
+  }
+
+  oldestWaiting(day: string, serviceIds: number[], lane: Lane): WaitingCandidate | null {
+    const row = this.q.oldestWaiting.get({ day, lane, services: JSON.stringify(serviceIds) }) as
+      | { id: string; queued_ms: number; seq: number; priority: TicketRecord['priority'] }
+      | undefined;
+    return row ? { id: row.id, queuedMs: row.queued_ms, seq: row.seq, priority: row.priority } : null;
+  }
+
+  /** Normal tickets called today since the last priority call (all of today's if none). */
+  normalsSinceLastPriority(day: string): number {
+    const last = (this.q.lastPriorityCall.get(day) as { at: number | null }).at ?? -1;
+    return (this.q.normalCallsSince.get(day, last) as { n: number }).n;
+  }
+
+  activeAtCounter(counterId: number): TicketRecord[] {
+    return (this.q.activeAtCounter.all(counterId) as TicketRow[]).map(fromRow);
+  }
+
+  active(): TicketRecord[] {
+    return (this.q.active.all() as TicketRow[]).map(fromRow);
+  }
+
+  /** Waiting tickets of the same service that the rule puts before this one. */
+  ahead(ticket: TicketRecord): number {
+    return (
+      this.q.ahead.get({
+        day: ticket.day,
+        service_id: ticket.serviceId,
+        lane: ticket.priority ? 'priority' : 'normal',
+        queued_ms: ticket.queuedMs,
+        seq: ticket.seq,
+      }) as { n: number }
+    ).n;
+  }
+
+  waitingCounts(day: string): WaitingCount[] {
+    return (this.q.waitingCounts.all(day) as { service_id: number; waiting: number }[]).map((r) => ({
+      serviceId: r.service_id,
+      waiting: r.waiting,
+    }));
+  }
+
+  waitingList(day: string, serviceIds: number[]): TicketRecord[] {
+    return (this.q.waitingList.all(day, JSON.stringify(serviceIds)) as TicketRow[]).map(fromRow);
+  }
+
+  latestCalls(day: string, limit: number): TicketRecord[] {
+    return (this.q.latestCalls.all(day, limit) as TicketRow[]).map(fromRow);
+  }
+
+  /** Tickets left open from earlier days, to be closed when a new day starts. */
+  unfinishedBefore(day: string): TicketRecord[] {
+    return (this.q.unfinishedBefore.all(day) as TicketRow[]).map(fromRow);
+  }
+
+  issuedBetween(fromMs: number, toMs: number): TicketRecord[] {
+    return (this.q.issuedBetween.all(fromMs, toMs) as TicketRow[]).map(fromRow);
+  }
+
+  /** Every original (not transferred) ticket number of a day, by service. */
+  numbersOfDay(day: string): { serviceId: number; number: string }[] {
+    return (this.q.countByDay.all(day) as { service_id: number; number: string }[]).map((r) => ({
+      serviceId: r.service_id,
+      number: r.number,
+    }));
+  }
+}
