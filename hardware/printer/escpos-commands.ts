@@ -1,0 +1,60 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+
+/*
+ * The ESC/POS pieces of a ticket. Structural commands (initialise, QR code,
+ * raster image, cut) come from @point-of-sale/receipt-printer-encoder. Text
+ * lines do not: its line composer pads and wraps by code points and picks its
+ * own code page tables, both wrong for Thai, where tone marks take no cell.
+ * So text bytes are built here from a handful of documented commands.
+ */
+
+export const ESC = 0x1b;
+export const GS = 0x1d;
+export const LF = 0x0a;
+
+/** ESC t n: select character code table n (the printer's Thai page). */
+export const selectCodePage = (n: number): number[] => [ESC, 0x74, n];
+/** GS ! n: character size; width and height multipliers 1..8. */
+export const characterSize = (width: number, height: number): number[] => [GS, 0x21, ((width - 1) << 4) | (height - 1)];
+/** ESC E n: emphasised (bold) on or off. */
+export const emphasis = (on: boolean): number[] => [ESC, 0x45, on ? 1 : 0];
+/** ESC d n: print and feed n lines. */
+export const feedLines = (n: number): number[] => [ESC, 0x64, n];
+
+function encoder(columns: number, feedAfterBlock = true): ReceiptPrinterEncoder {
+  return new ReceiptPrinterEncoder({ language: 'esc-pos', columns, newline: '\n', imageMode: 'raster', feedAfterBlock });
+}
+
+/** ESC @ (reset) and FS . (leave Kanji mode, which some Asian firmwares start in). */
+export function initializeBytes(columns: number): Uint8Array {
+  return encoder(columns).initialize().encode();
+}
+
+/** A native QR code (GS ( k), centred; `moduleDots` is the size of one module. */
+export function qrBytes(columns: number, data: string, moduleDots: number): Uint8Array {
+  return encoder(columns).align('center').qrcode(data, { model: 2, size: moduleDots, errorlevel: 'm' }).encode();
+}
+
+export interface MonoImage {
+  /** RGBA pixels, row-major. */
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/**
+ * A raster image (GS v 0), centred by the printer (ESC a) when asked; the width must be a
+ * multiple of 8. No line feed after it: the image advances the paper by its
+ * own height, and a feed would put a blank line between rastered Thai lines.
+ */
+export function rasterImageBytes(columns: number, image: MonoImage, align: 'left' | 'centre'): Uint8Array {
+  return encoder(columns, false)
+    .align(align === 'centre' ? 'center' : 'left')
+    .image({ data: image.data, width: image.width, height: image.height }, { width: image.width, height: image.height, algorithm: 'threshold', threshold: 128 })
+    .encode();
+}
+
+/** GS V 1: partial cut, leaving a hinge so the ticket does not fall on the floor. */
+export function cutBytes(columns: number): Uint8Array {
+  return encoder(columns).cut('partial').encode();
+}

@@ -1,0 +1,206 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EscPosDecoder, DEFAULT_THAI_CODEPAGES, type EscPosEvent } from './escpos-decoder.ts';
+import { renderTicketPng } from './ticket-renderer.ts';
+
+/*
+ * A thermal printer on TCP for people and tests: it takes ESC/POS, answers
+ * DLE EOT like an Epson, and writes each cut ticket to a PNG. Faults are
+ * switches (paper, cover, silence), so the fault tests can pull them.
+ */
+
+export interface VirtualPrinterOptions {
+  outDir: string;
+  /** Printable width of the simulated paper in dots (576 for 80 mm, 384 for 58 mm). */
+  widthDots?: number;
+  thaiCodepages?: ReadonlySet<number>;
+  /** Lines of paper left; null = endless. When it runs out mid-ticket, the rest of the ticket is lost. */
+  paperLines?: number | null;
+  /** Write PNGs (people want them; a long fault test does not need them). */
+  renderPng?: boolean;
+}
+
+export interface VirtualPrinterState {
+  paperOut: boolean;
+  paperNearEnd: boolean;
+  coverOpen: boolean;
+  /** Never answer status requests, like a printer on a one-way cable. */
+  silent: boolean;
+}
+
+export interface PrintedTicket {
+  /** 1-based, in the order tickets came out of the printer. */
+  seq: number;
+  /** False when the paper ran out or the cover opened before the cut. */
+  complete: boolean;
+  lines: string[];
+  qr: string[];
+  rasters: number;
+  codepages: number[];
+  cut: boolean;
+  events: EscPosEvent[];
+  file: string | null;
+}
+
+export class VirtualPrinter {
+  readonly state: VirtualPrinterState = { paperOut: false, paperNearEnd: false, coverOpen: false, silent: false };
+  readonly tickets: PrintedTicket[] = [];
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  private readonly asbSockets = new Set<Socket>();
+  private readonly listeners = new Set<(ticket: PrintedTicket) => void>();
+  private readonly pngWrites: Promise<void>[] = [];
+  private paperLines: number | null;
+  private page: EscPosEvent[] = [];
+  private pageLost = false;
+  readonly widthDots: number;
+
+  constructor(private readonly options: VirtualPrinterOptions) {
+    this.widthDots = options.widthDots ?? 576;
+    this.paperLines = options.paperLines ?? null;
+  }
+
+  /** Starts listening; port 0 picks a free one. Resolves with the bound port. */
+  async listen(port = 9100, host = '127.0.0.1'): Promise<number> {
+    await mkdir(this.options.outDir, { recursive: true });
+    const server = createServer((socket) => this.accept(socket));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('virtual printer has no TCP address');
+    return address.port;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await Promise.all(this.pngWrites);
+  }
+
+  /** Drops every connection, as a printer does when switched off; the server keeps listening. */
+  dropConnections(): void {
+    for (const s of this.sockets) s.destroy();
+  }
+
+  onTicket(listener: (ticket: PrintedTicket) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Changes fault switches; clients with Automatic Status Back on hear about it at once. */
+  setState(change: Partial<VirtualPrinterState>): void {
+    Object.assign(this.state, change);
+    if (change.paperOut === false && this.paperLines !== null && this.paperLines <= 0) this.paperLines = null;
+    for (const s of this.asbSockets) this.sendAsb(s);
+  }
+
+  /** Loads a roll with this many lines on it (null = endless). */
+  loadPaper(lines: number | null): void {
+    this.paperLines = lines;
+    this.setState({ paperOut: false });
+  }
+
+  private get printable(): boolean {
+    return !this.state.paperOut && !this.state.coverOpen;
+  }
+
+  private accept(socket: Socket): void {
+    this.sockets.add(socket);
+    const decoder = new EscPosDecoder({ thaiCodepages: this.options.thaiCodepages ?? DEFAULT_THAI_CODEPAGES });
+    socket.on('data', (chunk: Buffer) => {
+      for (const event of decoder.push(new Uint8Array(chunk))) this.handle(socket, event);
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.asbSockets.delete(socket);
+    });
+  }
+
+  private handle(socket: Socket, event: EscPosEvent): void {
+    if (event.type === 'status-request') {
+      if (!this.state.silent && event.n >= 1 && event.n <= 4) socket.write(Uint8Array.of(this.statusByte(event.n)));
+      return;
+    }
+    if (event.type === 'asb') {
+      if (event.enabled) {
+        this.asbSockets.add(socket);
+        this.sendAsb(socket);
+      } else this.asbSockets.delete(socket);
+      return;
+    }
+    if (event.type === 'initialize') {
+      this.page = [];
+      this.pageLost = false;
+    }
+    if (!this.printable) {
+      // A printer that is out of paper or open prints nothing of what it is sent.
+      if (this.page.length > 0 && !this.pageLost) this.finishPage(false);
+      this.pageLost = true;
+      return;
+    }
+    if (this.pageLost && event.type !== 'initialize') return;
+    this.page.push(event);
+    if (event.type === 'text' || event.type === 'raster' || event.type === 'qr') this.usePaper();
+    if (event.type === 'cut') this.finishPage(true);
+  }
+
+  private usePaper(): void {
+    if (this.paperLines === null) return;
+    this.paperLines--;
+    if (this.paperLines <= 0) {
+      this.state.paperOut = true;
+      this.finishPage(false);
+      this.pageLost = true;
+      for (const s of this.asbSockets) this.sendAsb(s);
+    }
+  }
+
+  private finishPage(cut: boolean): void {
+    const events = this.page;
+    this.page = [];
+    const ticket: PrintedTicket = {
+      seq: this.tickets.length + 1,
+      complete: cut,
+      lines: events.flatMap((e) => (e.type === 'text' ? [e.text] : [])),
+      qr: events.flatMap((e) => (e.type === 'qr' ? [e.data] : [])),
+      rasters: events.filter((e) => e.type === 'raster').length,
+      codepages: events.flatMap((e) => (e.type === 'codepage' ? [e.page] : [])),
+      cut,
+      events,
+      file: null,
+    };
+    if (this.options.renderPng !== false) {
+      ticket.file = join(this.options.outDir, `ticket-${String(ticket.seq).padStart(4, '0')}${cut ? '' : '-partial'}.png`);
+      this.pngWrites.push(writeFile(ticket.file, renderTicketPng(events, this.widthDots)));
+    }
+    this.tickets.push(ticket);
+    for (const l of this.listeners) l(ticket);
+  }
+
+  /** DLE EOT n answers, in Epson's bit layout (bits 1 and 4 always set). */
+  private statusByte(n: number): number {
+    const s = this.state;
+    const offline = s.paperOut || s.coverOpen;
+    if (n === 1) return 0x12 | (offline ? 0x08 : 0);
+    if (n === 2) return 0x12 | (s.coverOpen ? 0x04 : 0) | (s.paperOut ? 0x20 : 0);
+    if (n === 3) return 0x12;
+    return 0x12 | (s.paperNearEnd ? 0x0c : 0) | (s.paperOut ? 0x60 : 0);
+  }
+
+  private sendAsb(socket: Socket): void {
+    if (this.state.silent) return;
+    const s = this.state;
+    const offline = s.paperOut || s.coverOpen;
+    socket.write(Uint8Array.of(0x10 | (offline ? 0x08 : 0) | (s.coverOpen ? 0x20 : 0), 0x00, (s.paperNearEnd ? 0x03 : 0) | (s.paperOut ? 0x0c : 0), 0x00));
+  }
+
+  /** Waits until every PNG has been written. */
+  async flush(): Promise<void> {
+    await Promise.all(this.pngWrites);
+  }
+}
