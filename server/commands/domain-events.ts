@@ -2,8 +2,14 @@ import type { CounterRecord, RatingRecord, TicketRecord } from '../core/records.
 
 /** What a committed command changed; the api turns these into realtime events. */
 export type DomainEvent =
-  | { kind: 'ticket:issued'; seq: number; ticket: TicketRecord }
-  | { kind: 'ticket:called'; seq: number; ticket: TicketRecord; counter: CounterRecord; recall: boolean }
+  | { kind: 'ticket:issued'; seq: number; ticket: TicketRecord; ahead: number }
+  | {
+      kind: 'ticket:called';
+      seq: number;
+      ticket: TicketRecord;
+      counter: CounterRecord;
+      recall: boolean;
+    }
   | { kind: 'ticket:updated'; seq: number; ticket: TicketRecord }
   | { kind: 'ticket:rated'; seq: number; rating: RatingRecord }
   | { kind: 'counter:updated'; seq: number; counter: CounterRecord }

@@ -25,6 +25,7 @@ export const SETTING_OFFICE_NAME = 'officeName';
 export class OfficeContext {
   private cachedConfig: QueueConfig | undefined;
   private cachedName: LocalizedText | undefined;
+  private pending: DomainEvent[] | undefined;
 
   constructor(readonly deps: OfficeDeps) {}
 
@@ -37,12 +38,14 @@ export class OfficeContext {
   }
 
   config(): QueueConfig {
-    this.cachedConfig ??= this.store.settings.get<QueueConfig>(SETTING_QUEUE) ?? DEFAULT_QUEUE_CONFIG;
+    this.cachedConfig ??=
+      this.store.settings.get<QueueConfig>(SETTING_QUEUE) ?? DEFAULT_QUEUE_CONFIG;
     return this.cachedConfig;
   }
 
   officeName(): LocalizedText {
-    this.cachedName ??= this.store.settings.get<LocalizedText>(SETTING_OFFICE_NAME) ?? DEFAULT_OFFICE.officeName;
+    this.cachedName ??=
+      this.store.settings.get<LocalizedText>(SETTING_OFFICE_NAME) ?? DEFAULT_OFFICE.officeName;
     return this.cachedName;
   }
 
@@ -51,16 +54,23 @@ export class OfficeContext {
     this.cachedName = undefined;
   }
 
-  /** One command = one transaction; events go out only once it has committed. */
+  /**
+   * One command = one transaction; events go out only once it has committed.
+   * A run inside a run joins the outer transaction and its events.
+   */
   run<T>(work: (events: DomainEvent[]) => T): T {
+    if (this.pending) return work(this.pending);
     const events: DomainEvent[] = [];
     let value: T;
+    this.pending = events;
     try {
       value = this.store.transaction(() => work(events));
     } catch (error) {
       // A rolled-back settings change must not stay in the cache.
       this.forgetSettings();
       throw error;
+    } finally {
+      this.pending = undefined;
     }
     if (events.length > 0) this.deps.onCommitted?.(events);
     return value;

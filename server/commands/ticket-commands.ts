@@ -9,6 +9,9 @@ import { formatTicketNumber } from '../core/ticket-number.ts';
 import { assertTicketCan } from '../core/ticket-lifecycle.ts';
 import { ratingLabel } from '../core/rating.ts';
 
+/** How long after a finish the citizen may still rate it at the counter. */
+export const RATING_WINDOW_MS = 10 * 60_000;
+
 export interface IssuedTicket {
   ticket: TicketRecord;
   ahead: number;
@@ -38,7 +41,14 @@ export class TicketCommands {
     if (this.openDay === day) return;
     this.ctx.run((events) => {
       for (const ticket of this.store.tickets.unfinishedBefore(day)) {
-        this.change(ticket, { status: 'cancelled' }, 'ticket.cancelled', { kind: 'system', reason: 'day_closed' }, { reason: 'day_closed', wasStatus: ticket.status }, events);
+        this.change(
+          ticket,
+          { status: 'cancelled' },
+          'ticket.cancelled',
+          { kind: 'system', reason: 'day_closed' },
+          { reason: 'day_closed', wasStatus: ticket.status },
+          events,
+        );
       }
     });
     this.openDay = day;
@@ -49,7 +59,8 @@ export class TicketCommands {
     return this.ctx.run((events) => {
       const service = this.store.services.get(serviceId);
       if (!service) throw notFound('service', serviceId);
-      if (!service.active) throw conflict('service_inactive', `service ${service.code} is not offered now`);
+      if (!service.active)
+        throw conflict('service_inactive', `service ${service.code} is not offered now`);
       const now = this.ctx.now();
       const day = this.today(now);
       const lane = priority ? 'priority' : 'normal';
@@ -78,8 +89,10 @@ export class TicketCommands {
         transferredFrom: null,
         transferredTo: null,
       });
-      const seq = this.store.ledger.record(now, 'ticket.issued', 'ticket', ticket.id, actor, { ahead });
-      events.push({ kind: 'ticket:issued', seq, ticket });
+      const seq = this.store.ledger.record(now, 'ticket.issued', 'ticket', ticket.id, actor, {
+        ahead,
+      });
+      events.push({ kind: 'ticket:issued', seq, ticket, ahead });
       return { ticket, ahead };
     });
   }
@@ -92,23 +105,45 @@ export class TicketCommands {
       const choice = this.choose(counter);
       if (!choice) return null;
       const ticket = this.mustGet(choice.ticketId);
-      return this.call(ticket, counter, actor, { outOfTurn: false, reason: null }, { rule: choice.reason, normalsSinceLastPriority: choice.normalsSinceLastPriority }, events);
+      return this.call(
+        ticket,
+        counter,
+        actor,
+        { outOfTurn: false, reason: null },
+        { rule: choice.reason, normalsSinceLastPriority: choice.normalsSinceLastPriority },
+        events,
+      );
     });
   }
 
   /** Calls a given ticket out of its turn; the reason is recorded and the call flagged unless it was next anyway. */
-  callOutOfTurn(ticketId: string, counterId: number, reason: OutOfTurnReason, actor: Actor): TicketRecord {
+  callOutOfTurn(
+    ticketId: string,
+    counterId: number,
+    reason: OutOfTurnReason,
+    actor: Actor,
+  ): TicketRecord {
     this.closeEarlierDays();
     return this.ctx.run((events) => {
       const counter = this.openIdleCounter(counterId);
       const ticket = this.mustGet(ticketId);
       assertTicketCan('call', ticket);
       if (!counter.serviceIds.includes(ticket.serviceId)) {
-        throw conflict('service_not_at_counter', `counter ${counter.number} does not serve ticket ${ticket.number}'s service; transfer it first`);
+        throw conflict(
+          'service_not_at_counter',
+          `counter ${counter.number} does not serve ticket ${ticket.number}'s service; transfer it first`,
+        );
       }
       const next = this.choose(counter);
       const outOfTurn = next?.ticketId !== ticket.id;
-      return this.call(ticket, counter, actor, { outOfTurn, reason: outOfTurn ? reason : null }, { reason, wouldHaveCalled: next?.ticketId ?? null }, events);
+      return this.call(
+        ticket,
+        counter,
+        actor,
+        { outOfTurn, reason: outOfTurn ? reason : null },
+        { reason, wouldHaveCalled: next?.ticketId ?? null },
+        events,
+      );
     });
   }
 
@@ -118,20 +153,47 @@ export class TicketCommands {
       assertTicketCan('recall', ticket);
       const limit = this.ctx.config().recallLimit;
       if (ticket.recalls >= limit) {
-        return this.change(ticket, { status: 'no_show', staff: staffOf(actor, ticket) }, 'ticket.no_show', actor, { reason: 'recall_limit', recalls: ticket.recalls }, events);
+        return this.change(
+          ticket,
+          { status: 'no_show', staff: staffOf(actor, ticket) },
+          'ticket.no_show',
+          actor,
+          { reason: 'recall_limit', recalls: ticket.recalls },
+          events,
+        );
       }
       const now = this.ctx.now();
       const counter = this.store.counters.get(ticket.counterId!)!;
-      return this.change(ticket, { recalls: ticket.recalls + 1, lastCalledMs: now }, 'ticket.recalled', actor, { recall: ticket.recalls + 1, limit }, events, calledEvent(counter, true));
+      return this.change(
+        ticket,
+        { recalls: ticket.recalls + 1, lastCalledMs: now },
+        'ticket.recalled',
+        actor,
+        { recall: ticket.recalls + 1, limit },
+        events,
+        calledEvent(counter, true),
+      );
     });
   }
 
   start(ticketId: string, actor: Actor): TicketRecord {
-    return this.simple(ticketId, 'start', actor, () => ({ status: 'serving', startedMs: this.ctx.now() }), 'ticket.started');
+    return this.simple(
+      ticketId,
+      'start',
+      actor,
+      () => ({ status: 'serving', startedMs: this.ctx.now() }),
+      'ticket.started',
+    );
   }
 
   finish(ticketId: string, actor: Actor): TicketRecord {
-    return this.simple(ticketId, 'finish', actor, () => ({ status: 'done', finishedMs: this.ctx.now() }), 'ticket.finished');
+    return this.simple(
+      ticketId,
+      'finish',
+      actor,
+      () => ({ status: 'done', finishedMs: this.ctx.now() }),
+      'ticket.finished',
+    );
   }
 
   noShow(ticketId: string, actor: Actor): TicketRecord {
@@ -139,12 +201,24 @@ export class TicketCommands {
   }
 
   cancel(ticketId: string, actor: Actor): TicketRecord {
-    return this.simple(ticketId, 'cancel', actor, () => ({ status: 'cancelled', held: false }), 'ticket.cancelled');
+    return this.simple(
+      ticketId,
+      'cancel',
+      actor,
+      () => ({ status: 'cancelled', held: false }),
+      'ticket.cancelled',
+    );
   }
 
   /** Parks a called ticket (the citizen went to fetch a document); it waits aside for its counter. */
   hold(ticketId: string, actor: Actor): TicketRecord {
-    return this.simple(ticketId, 'hold', actor, () => ({ status: 'waiting', held: true, startedMs: null }), 'ticket.held');
+    return this.simple(
+      ticketId,
+      'hold',
+      actor,
+      () => ({ status: 'waiting', held: true, startedMs: null }),
+      'ticket.held',
+    );
   }
 
   /** Calls a held ticket back to the counter that holds it. */
@@ -154,19 +228,36 @@ export class TicketCommands {
       assertTicketCan('return', ticket);
       const counter = this.openIdleCounter(ticket.counterId!);
       const now = this.ctx.now();
-      return this.change(ticket, { status: 'called', held: false, lastCalledMs: now, staff: staffOf(actor, ticket) }, 'ticket.returned', actor, {}, events, calledEvent(counter, false));
+      return this.change(
+        ticket,
+        { status: 'called', held: false, lastCalledMs: now, staff: staffOf(actor, ticket) },
+        'ticket.returned',
+        actor,
+        {},
+        events,
+        calledEvent(counter, false),
+      );
     });
   }
 
   /** Moves the citizen to another service, keeping the number and the original place in time. */
-  transfer(ticketId: string, serviceId: number, actor: Actor): { from: TicketRecord; to: TicketRecord } {
+  transfer(
+    ticketId: string,
+    serviceId: number,
+    actor: Actor,
+  ): { from: TicketRecord; to: TicketRecord } {
     return this.ctx.run((events) => {
       const ticket = this.mustGet(ticketId);
       assertTicketCan('transfer', ticket);
       const service = this.store.services.get(serviceId);
       if (!service) throw notFound('service', serviceId);
-      if (!service.active) throw conflict('service_inactive', `service ${service.code} is not offered now`);
-      if (service.id === ticket.serviceId) throw conflict('same_service', `ticket ${ticket.number} is already in service ${service.code}`);
+      if (!service.active)
+        throw conflict('service_inactive', `service ${service.code} is not offered now`);
+      if (service.id === ticket.serviceId)
+        throw conflict(
+          'same_service',
+          `ticket ${ticket.number} is already in service ${service.code}`,
+        );
       const now = this.ctx.now();
       const to = this.store.tickets.insert({
         ...ticket,
@@ -188,8 +279,23 @@ export class TicketCommands {
         transferredTo: null,
       });
       const wasAtCounter = ticket.status === 'called' || ticket.status === 'serving';
-      const from = this.change(ticket, { status: 'transferred', held: false, transferredTo: to.id, finishedMs: wasAtCounter ? now : ticket.finishedMs, staff: staffOf(actor, ticket) }, 'ticket.transferred', actor, { toService: service.id, to: to.id }, events);
-      const seq = this.store.ledger.record(now, 'ticket.transferred_in', 'ticket', to.id, actor, { from: ticket.id });
+      const from = this.change(
+        ticket,
+        {
+          status: 'transferred',
+          held: false,
+          transferredTo: to.id,
+          finishedMs: wasAtCounter ? now : ticket.finishedMs,
+          staff: staffOf(actor, ticket),
+        },
+        'ticket.transferred',
+        actor,
+        { toService: service.id, to: to.id },
+        events,
+      );
+      const seq = this.store.ledger.record(now, 'ticket.transferred_in', 'ticket', to.id, actor, {
+        from: ticket.id,
+      });
       events.push({ kind: 'ticket:updated', seq, ticket: to });
       return { from, to };
     });
@@ -199,12 +305,54 @@ export class TicketCommands {
     ratingLabel(score);
     this.ctx.run((events) => {
       const ticket = this.mustGet(ticketId);
-      if (this.store.ratings.get(ticket.id)) throw conflict('already_rated', `ticket ${ticket.number} has already been rated`);
+      if (this.store.ratings.get(ticket.id))
+        throw conflict('already_rated', `ticket ${ticket.number} has already been rated`);
       assertTicketCan('rate', ticket);
-      const rating = { ticketId: ticket.id, score, counterId: ticket.counterId!, staff: ticket.staff, ratedMs: this.ctx.now() };
+      const rating = {
+        ticketId: ticket.id,
+        score,
+        counterId: ticket.counterId!,
+        staff: ticket.staff,
+        ratedMs: this.ctx.now(),
+      };
       this.store.ratings.insert(rating);
-      const seq = this.store.ledger.record(rating.ratedMs, 'rating.given', 'rating', ticket.id, actor, { score });
+      const seq = this.store.ledger.record(
+        rating.ratedMs,
+        'rating.given',
+        'rating',
+        ticket.id,
+        actor,
+        { score },
+      );
       events.push({ kind: 'ticket:rated', seq, rating });
+    });
+  }
+
+  /**
+   * The ticket a counter's rating screen or button box rates now: its latest
+   * finished ticket, not yet rated, finished within the rating window.
+   */
+  ratingTarget(counterId: number): TicketRecord | null {
+    if (!this.store.counters.get(counterId)) throw notFound('counter', counterId);
+    const ticket = this.store.tickets.latestFinishedAt(
+      counterId,
+      this.ctx.now() - RATING_WINDOW_MS,
+    );
+    if (!ticket || this.store.ratings.get(ticket.id)) return null;
+    return ticket;
+  }
+
+  /** A button press at a counter: rates its rating target, or 409 when nothing awaits a rating. */
+  rateAtCounter(counterId: number, score: number, actor: Actor): TicketRecord {
+    return this.ctx.run(() => {
+      const ticket = this.ratingTarget(counterId);
+      if (!ticket)
+        throw conflict(
+          'nothing_to_rate',
+          `counter ${counterId} has no finished ticket awaiting a rating`,
+        );
+      this.rate(ticket.id, score, actor);
+      return ticket;
     });
   }
 
@@ -219,15 +367,21 @@ export class TicketCommands {
   private openIdleCounter(counterId: number): CounterRecord {
     const counter = this.store.counters.get(counterId);
     if (!counter) throw notFound('counter', counterId);
-    if (counter.status !== 'open') throw conflict('counter_not_open', `counter ${counter.number} is ${counter.status}`);
+    if (counter.status !== 'open')
+      throw conflict('counter_not_open', `counter ${counter.number} is ${counter.status}`);
     const busy = this.store.tickets.activeAtCounter(counter.id)[0];
     if (busy) {
-      throw conflict('counter_busy', `counter ${counter.number} still has ticket ${busy.number} (${busy.status}); finish it, hold it or mark a no-show first`);
+      throw conflict(
+        'counter_busy',
+        `counter ${counter.number} still has ticket ${busy.number} (${busy.status}); finish it, hold it or mark a no-show first`,
+      );
     }
     return counter;
   }
 
-  private choose(counter: CounterRecord): { ticketId: string; reason: PickReason; normalsSinceLastPriority: number } | null {
+  private choose(
+    counter: CounterRecord,
+  ): { ticketId: string; reason: PickReason; normalsSinceLastPriority: number } | null {
     const day = this.today(this.ctx.now());
     const normalsSinceLastPriority = this.store.tickets.normalsSinceLastPriority(day);
     const pick = pickNext({
@@ -250,7 +404,15 @@ export class TicketCommands {
     const now = this.ctx.now();
     return this.change(
       ticket,
-      { status: 'called', calledMs: ticket.calledMs ?? now, lastCalledMs: now, counterId: counter.id, staff: staffOf(actor, ticket), outOfTurn: turn.outOfTurn, outOfTurnReason: turn.reason },
+      {
+        status: 'called',
+        calledMs: ticket.calledMs ?? now,
+        lastCalledMs: now,
+        counterId: counter.id,
+        staff: staffOf(actor, ticket),
+        outOfTurn: turn.outOfTurn,
+        outOfTurnReason: turn.reason,
+      },
       'ticket.called',
       actor,
       { counterId: counter.id, ...details },
@@ -269,7 +431,14 @@ export class TicketCommands {
     return this.ctx.run((events) => {
       const ticket = this.mustGet(ticketId);
       assertTicketCan(action, ticket);
-      return this.change(ticket, { ...patch(), staff: staffOf(actor, ticket) }, type, actor, {}, events);
+      return this.change(
+        ticket,
+        { ...patch(), staff: staffOf(actor, ticket) },
+        type,
+        actor,
+        {},
+        events,
+      );
     });
   }
 

@@ -40,9 +40,12 @@ const waitedLonger = (a: WaitingCandidate, b: WaitingCandidate): boolean =>
  * services, except that a waiting priority ticket goes first once the office has
  * called `everyNormal` normal tickets since the last priority one.
  */
-export function pickNext(input: PickInput): { ticket: WaitingCandidate; reason: PickReason } | null {
+export function pickNext(
+  input: PickInput,
+): { ticket: WaitingCandidate; reason: PickReason } | null {
   const { oldestNormal, oldestPriority } = input;
-  if (!oldestPriority) return oldestNormal ? { ticket: oldestNormal, reason: 'longest_waiting' } : null;
+  if (!oldestPriority)
+    return oldestNormal ? { ticket: oldestNormal, reason: 'longest_waiting' } : null;
   if (!oldestNormal) return { ticket: oldestPriority, reason: 'longest_waiting' };
   if (waitedLonger(oldestPriority, oldestNormal)) {
     return { ticket: oldestPriority, reason: 'longest_waiting' };
@@ -74,7 +77,11 @@ export function describeQueueRule(config: QueueConfig): LocalizedText {
 
 export function publishedRule(config: QueueConfig): QueueRule {
   return {
-    priority: { prefix: config.priority.prefix, kinds: PRIORITY_KINDS, everyNormal: config.priority.everyNormal },
+    priority: {
+      prefix: config.priority.prefix,
+      kinds: PRIORITY_KINDS,
+      everyNormal: config.priority.everyNormal,
+    },
     recallLimit: config.recallLimit,
     outOfTurnReasons: OUT_OF_TURN_REASONS,
     timeZone: config.timeZone,

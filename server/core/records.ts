@@ -73,7 +73,10 @@ export interface RatingRecord {
 }
 
 /** Who did it: a signed-in user, or a public station (kiosk, rating screen). */
-export type Actor = { kind: 'user'; username: string; role: Role } | { kind: 'station'; station: string } | { kind: 'system'; reason: string };
+export type Actor =
+  | { kind: 'user'; username: string; role: Role }
+  | { kind: 'station'; station: string }
+  | { kind: 'system'; reason: string };
 
 export const standardMinutesOf = (service: { steps: ServiceStep[] }): number =>
   service.steps.reduce((sum, step) => sum + step.minutes, 0);

@@ -37,7 +37,8 @@ export class CounterStore {
       byNumber: db.prepare('SELECT * FROM counters WHERE number = ?'),
       insert: db.prepare(`INSERT INTO counters (name, number, service_ids, status, pause_reason)
         VALUES (@name, @number, @service_ids, @status, @pause_reason)`),
-      update: db.prepare(`UPDATE counters SET name = @name, number = @number, service_ids = @service_ids,
+      update:
+        db.prepare(`UPDATE counters SET name = @name, number = @number, service_ids = @service_ids,
         status = @status, pause_reason = @pause_reason WHERE id = @id`),
     };
   }

@@ -29,7 +29,14 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 export function linkHash(
   prevHash: string,
-  event: { seq: number; atMs: number; type: string; entity: string; entityId: string; data: unknown },
+  event: {
+    seq: number;
+    atMs: number;
+    type: string;
+    entity: string;
+    entityId: string;
+    data: unknown;
+  },
 ): string {
   return sha256(prevHash + canonicalJson(event));
 }
@@ -57,17 +64,26 @@ export class Ledger {
   constructor(private readonly db: Db) {
     this.q = {
       head: db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1'),
-      insert: db.prepare(`INSERT INTO ledger (seq, at_ms, type, entity, entity_id, data, prev_hash, hash)
+      insert:
+        db.prepare(`INSERT INTO ledger (seq, at_ms, type, entity, entity_id, data, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       all: db.prepare('SELECT * FROM ledger ORDER BY seq'),
     };
     for (const [entity, { table, key }] of Object.entries(TRACKED)) {
-      this.rowStatements.set(entity as LedgerEntity, db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`));
+      this.rowStatements.set(
+        entity as LedgerEntity,
+        db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`),
+      );
     }
   }
 
   head(): { seq: number; hash: string } {
-    return (this.q.head.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+    return (
+      (this.q.head.get() as { seq: number; hash: string } | undefined) ?? {
+        seq: 0,
+        hash: GENESIS_HASH,
+      }
+    );
   }
 
   /** Appends an event carrying the entity's current row; returns its seq. */
@@ -79,14 +95,24 @@ export class Ledger {
     actor: Actor,
     details: Record<string, unknown> = {},
   ): number {
-    const row = this.rowStatements.get(entity)!.get(entityId) as Record<string, unknown> | undefined;
+    const row = this.rowStatements.get(entity)!.get(entityId) as
+      Record<string, unknown> | undefined;
     if (!row) throw new Error(`ledger: ${entity} ${entityId} has no row to record`);
     const data = { actor, details, state: stateOf(entity, row) };
     const head = this.head();
     const seq = head.seq + 1;
     const event = { seq, atMs, type, entity, entityId: String(entityId), data };
     const hash = linkHash(head.hash, event);
-    this.q.insert.run(seq, atMs, type, entity, String(entityId), canonicalJson(data), head.hash, hash);
+    this.q.insert.run(
+      seq,
+      atMs,
+      type,
+      entity,
+      String(entityId),
+      canonicalJson(data),
+      head.hash,
+      hash,
+    );
     return seq;
   }
 
@@ -104,7 +130,8 @@ export class Ledger {
         problem,
       });
       if (row.seq !== length + 1) return broken(`expected entry ${length + 1}, found ${row.seq}`);
-      if (row.prev_hash !== prevHash) return broken(`entry ${row.seq} does not point at the hash of entry ${length}`);
+      if (row.prev_hash !== prevHash)
+        return broken(`entry ${row.seq} does not point at the hash of entry ${length}`);
       let data: { state?: unknown };
       try {
         data = JSON.parse(row.data);
@@ -119,20 +146,31 @@ export class Ledger {
         entityId: row.entity_id,
         data,
       });
-      if (expected !== row.hash) return broken(`entry ${row.seq} (${row.type}) was altered: its hash does not match`);
-      lastState.set(`${row.entity}:${row.entity_id}`, { seq: row.seq, state: canonicalJson(data.state) });
+      if (expected !== row.hash)
+        return broken(`entry ${row.seq} (${row.type}) was altered: its hash does not match`);
+      lastState.set(`${row.entity}:${row.entity_id}`, {
+        seq: row.seq,
+        state: canonicalJson(data.state),
+      });
       prevHash = row.hash;
       length += 1;
     }
     const headHash = prevHash;
     for (const [entity, { table, key }] of Object.entries(TRACKED)) {
       const seen = new Set<string>();
-      for (const row of this.db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>) {
+      for (const row of this.db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<
+        Record<string, unknown>
+      >) {
         const id = String(row[key]);
         seen.add(id);
         const recorded = lastState.get(`${entity}:${id}`);
         if (!recorded) {
-          return { ok: false, length, headHash, problem: `${entity} ${id} is in the database but not in the ledger` };
+          return {
+            ok: false,
+            length,
+            headHash,
+            problem: `${entity} ${id} is in the database but not in the ledger`,
+          };
         }
         if (recorded.state !== canonicalJson(stateOf(entity as LedgerEntity, row))) {
           return {
@@ -145,9 +183,18 @@ export class Ledger {
         }
       }
       for (const [entityKey, recorded] of lastState) {
-        const [recordedEntity, id] = [entityKey.slice(0, entityKey.indexOf(':')), entityKey.slice(entityKey.indexOf(':') + 1)];
+        const [recordedEntity, id] = [
+          entityKey.slice(0, entityKey.indexOf(':')),
+          entityKey.slice(entityKey.indexOf(':') + 1),
+        ];
         if (recordedEntity === entity && !seen.has(id)) {
-          return { ok: false, length, headHash, brokenAt: recorded.seq, problem: `${entity} ${id} was deleted from the database` };
+          return {
+            ok: false,
+            length,
+            headHash,
+            brokenAt: recorded.seq,
+            problem: `${entity} ${id} was deleted from the database`,
+          };
         }
       }
     }

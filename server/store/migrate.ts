@@ -30,14 +30,19 @@ export function runMigrations(db: Database.Database, migrations = listMigrations
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)`);
   const applied = new Map(
-    (db.prepare('SELECT version, name FROM schema_migrations').all() as { version: number; name: string }[]).map(
-      (row) => [row.version, row.name],
-    ),
+    (
+      db.prepare('SELECT version, name FROM schema_migrations').all() as {
+        version: number;
+        name: string;
+      }[]
+    ).map((row) => [row.version, row.name]),
   );
   const known = new Set(migrations.map((m) => m.version));
   for (const [version, name] of applied) {
     if (!known.has(version)) {
-      throw new Error(`database has migration ${name} that this version of Khiu does not know; upgrade Khiu`);
+      throw new Error(
+        `database has migration ${name} that this version of Khiu does not know; upgrade Khiu`,
+      );
     }
   }
   const ran: number[] = [];

@@ -9,7 +9,8 @@ export class RatingStore {
       insert: db.prepare(`INSERT INTO ratings (ticket_id, score, counter_id, staff, rated_ms)
         VALUES (?, ?, ?, ?, ?)`),
       get: db.prepare('SELECT * FROM ratings WHERE ticket_id = ?'),
-      between: db.prepare(`SELECT r.ticket_id, r.score FROM ratings r JOIN tickets t ON t.id = r.ticket_id
+      between:
+        db.prepare(`SELECT r.ticket_id, r.score FROM ratings r JOIN tickets t ON t.id = r.ticket_id
         WHERE t.issued_ms >= ? AND t.issued_ms < ?`),
     };
   }
@@ -18,9 +19,23 @@ export class RatingStore {
   }
   get(ticketId: string): RatingRecord | undefined {
     const row = this.q.get.get(ticketId) as
-      | { ticket_id: string; score: number; counter_id: number; staff: string | null; rated_ms: number }
+      | {
+          ticket_id: string;
+          score: number;
+          counter_id: number;
+          staff: string | null;
+          rated_ms: number;
+        }
       | undefined;
-    return row && { ticketId: row.ticket_id, score: row.score, counterId: row.counter_id, staff: row.staff, ratedMs: row.rated_ms };
+    return (
+      row && {
+        ticketId: row.ticket_id,
+        score: row.score,
+        counterId: row.counter_id,
+        staff: row.staff,
+        ratedMs: row.rated_ms,
+      }
+    );
   }
   /** Scores of the tickets issued in [fromMs, toMs), by ticket id. */
   scoresOfTicketsIssuedBetween(fromMs: number, toMs: number): Map<string, number> {
@@ -59,7 +74,9 @@ export class ClientRequestStore {
   constructor(db: Db) {
     this.q = {
       get: db.prepare('SELECT fingerprint, response FROM client_requests WHERE key = ?'),
-      insert: db.prepare('INSERT INTO client_requests (key, fingerprint, response, created_ms) VALUES (?, ?, ?, ?)'),
+      insert: db.prepare(
+        'INSERT INTO client_requests (key, fingerprint, response, created_ms) VALUES (?, ?, ?, ?)',
+      ),
     };
   }
   get(key: string): StoredResponse | undefined {

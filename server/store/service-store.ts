@@ -49,10 +49,12 @@ export class ServiceStore {
       all: db.prepare('SELECT * FROM services ORDER BY sort_order, id'),
       byId: db.prepare('SELECT * FROM services WHERE id = ?'),
       byCode: db.prepare('SELECT * FROM services WHERE code = ?'),
-      insert: db.prepare(`INSERT INTO services (code, name_th, name_en, steps, documents, fee, fee_note,
+      insert:
+        db.prepare(`INSERT INTO services (code, name_th, name_en, steps, documents, fee, fee_note,
         target_wait_minutes, active, sort_order) VALUES (@code, @name_th, @name_en, @steps, @documents, @fee,
         @fee_note, @target_wait_minutes, @active, @sort_order)`),
-      update: db.prepare(`UPDATE services SET code = @code, name_th = @name_th, name_en = @name_en, steps = @steps,
+      update:
+        db.prepare(`UPDATE services SET code = @code, name_th = @name_th, name_en = @name_en, steps = @steps,
         documents = @documents, fee = @fee, fee_note = @fee_note, target_wait_minutes = @target_wait_minutes,
         active = @active, sort_order = @sort_order WHERE id = @id`),
       count: db.prepare('SELECT count(*) AS n FROM services'),

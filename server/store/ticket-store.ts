@@ -74,7 +74,8 @@ const toParams = (t: Omit<TicketRecord, 'seq'>) => ({
   transferred_to: t.transferredTo,
 });
 
-const isWaitingInLine = (t: Pick<TicketRecord, 'status' | 'held'>): boolean => t.status === 'waiting' && !t.held;
+const isWaitingInLine = (t: Pick<TicketRecord, 'status' | 'held'>): boolean =>
+  t.status === 'waiting' && !t.held;
 
 export interface WaitingCount {
   serviceId: number;
@@ -87,7 +88,8 @@ export class TicketStore {
 
   constructor(db: Db) {
     this.q = {
-      insert: db.prepare(`INSERT INTO tickets (id, number, day, service_id, priority, status, queued_ms, issued_ms,
+      insert:
+        db.prepare(`INSERT INTO tickets (id, number, day, service_id, priority, status, queued_ms, issued_ms,
         called_ms, last_called_ms, started_ms, finished_ms, counter_id, staff, held, recalls, out_of_turn,
         out_of_turn_reason, transferred_from, transferred_to)
         VALUES (@id, @number, @day, @service_id, @priority, @status, @queued_ms, @issued_ms, @called_ms,
@@ -98,7 +100,8 @@ export class TicketStore {
         counter_id = @counter_id, staff = @staff, held = @held, recalls = @recalls, out_of_turn = @out_of_turn,
         out_of_turn_reason = @out_of_turn_reason, transferred_to = @transferred_to WHERE id = @id`),
       byId: db.prepare('SELECT * FROM tickets WHERE id = ?'),
-      nextNumber: db.prepare(`INSERT INTO ticket_sequences (day, service_id, lane, last) VALUES (?, ?, ?, 1)
+      nextNumber:
+        db.prepare(`INSERT INTO ticket_sequences (day, service_id, lane, last) VALUES (?, ?, ?, 1)
         ON CONFLICT (day, service_id, lane) DO UPDATE SET last = last + 1 RETURNING last`),
       oldestWaiting: db.prepare(`SELECT id, queued_ms, seq, priority FROM tickets
         WHERE status = 'waiting' AND held = 0 AND day = @day
@@ -109,7 +112,9 @@ export class TicketStore {
         WHERE day = ? AND called_ms IS NOT NULL AND priority IS NOT NULL`),
       normalCallsSince: db.prepare(`SELECT count(*) AS n FROM tickets
         WHERE day = ? AND called_ms IS NOT NULL AND called_ms > ? AND priority IS NULL AND transferred_from IS NULL`),
-      activeAtCounter: db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`),
+      activeAtCounter: db.prepare(
+        `SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`,
+      ),
       active: db.prepare(`SELECT * FROM tickets WHERE status IN ('called', 'serving')`),
       ahead: db.prepare(`SELECT count(*) AS n FROM tickets
         WHERE status = 'waiting' AND held = 0 AND day = @day AND service_id = @service_id
@@ -117,16 +122,28 @@ export class TicketStore {
           AND (queued_ms < @queued_ms OR (queued_ms = @queued_ms AND seq < @seq))`),
       waitingCounts: db.prepare(`SELECT service_id, sum(waiting) AS waiting FROM waiting_counts
         WHERE day = ? GROUP BY service_id`),
-      waitingInLane: db.prepare(`SELECT waiting FROM waiting_counts WHERE day = ? AND service_id = ? AND lane = ?`),
-      adjustWaiting: db.prepare(`INSERT INTO waiting_counts (day, service_id, lane, waiting) VALUES (?, ?, ?, ?)
-        ON CONFLICT (day, service_id, lane) DO UPDATE SET waiting = waiting + excluded.waiting`),
+      waitingInLane: db.prepare(
+        `SELECT waiting FROM waiting_counts WHERE day = ? AND service_id = ? AND lane = ?`,
+      ),
+      // CHECK runs before the conflict is seen, so the inserted value may not go below zero.
+      adjustWaiting: db.prepare(`INSERT INTO waiting_counts (day, service_id, lane, waiting)
+        VALUES (@day, @service_id, @lane, max(@delta, 0))
+        ON CONFLICT (day, service_id, lane) DO UPDATE SET waiting = waiting + @delta`),
       latestCalls: db.prepare(`SELECT * FROM tickets WHERE day = ? AND last_called_ms IS NOT NULL
         ORDER BY last_called_ms DESC LIMIT ?`),
-      unfinishedBefore: db.prepare(`SELECT * FROM tickets WHERE day < ? AND status IN ('waiting', 'called', 'serving')`),
-      issuedBetween: db.prepare('SELECT * FROM tickets WHERE issued_ms >= ? AND issued_ms < ? ORDER BY seq'),
+      unfinishedBefore: db.prepare(
+        `SELECT * FROM tickets WHERE day < ? AND status IN ('waiting', 'called', 'serving')`,
+      ),
+      issuedBetween: db.prepare(
+        'SELECT * FROM tickets WHERE issued_ms >= ? AND issued_ms < ? ORDER BY seq',
+      ),
       waitingList: db.prepare(`SELECT * FROM tickets WHERE status = 'waiting' AND day = ?
         AND service_id IN (SELECT value FROM json_each(?)) ORDER BY queued_ms, seq`),
-      countByDay: db.prepare(`SELECT service_id, number FROM tickets WHERE day = ? AND transferred_from IS NULL`),
+      latestFinishedAt: db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done'
+        AND finished_ms >= ? ORDER BY finished_ms DESC LIMIT 1`),
+      countByDay: db.prepare(
+        `SELECT service_id, number FROM tickets WHERE day = ? AND transferred_from IS NULL`,
+      ),
     };
   }
 
@@ -146,12 +163,21 @@ export class TicketStore {
   /** How many wait in the service's lane now; for a normal ticket priority tickets count too. */
   waitingAheadOfNewTicket(day: string, serviceId: number, lane: Lane): number {
     const inLane = (l: Lane) =>
-      (this.q.waitingInLane.get(day, serviceId, l) as { waiting: number } | undefined)?.waiting ?? 0;
+      (this.q.waitingInLane.get(day, serviceId, l) as { waiting: number } | undefined)?.waiting ??
+      0;
     return lane === 'priority' ? inLane('priority') : inLane('priority') + inLane('normal');
   }
 
-  private adjustWaiting(ticket: Pick<TicketRecord, 'day' | 'serviceId' | 'priority'>, delta: number): void {
-    this.q.adjustWaiting.run(ticket.day, ticket.serviceId, ticket.priority ? 'priority' : 'normal', delta);
+  private adjustWaiting(
+    ticket: Pick<TicketRecord, 'day' | 'serviceId' | 'priority'>,
+    delta: number,
+  ): void {
+    this.q.adjustWaiting.run({
+      day: ticket.day,
+      service_id: ticket.serviceId,
+      lane: ticket.priority ? 'priority' : 'normal',
+      delta,
+    });
   }
 
   get(id: string): TicketRecord | undefined {
@@ -168,7 +194,9 @@ export class TicketStore {
     const row = this.q.oldestWaiting.get({ day, lane, services: JSON.stringify(serviceIds) }) as
       | { id: string; queued_ms: number; seq: number; priority: TicketRecord['priority'] }
       | undefined;
-    return row ? { id: row.id, queuedMs: row.queued_ms, seq: row.seq, priority: row.priority } : null;
+    return row
+      ? { id: row.id, queuedMs: row.queued_ms, seq: row.seq, priority: row.priority }
+      : null;
   }
 
   /** Normal tickets called today since the last priority call (all of today's if none). */
@@ -199,10 +227,12 @@ export class TicketStore {
   }
 
   waitingCounts(day: string): WaitingCount[] {
-    return (this.q.waitingCounts.all(day) as { service_id: number; waiting: number }[]).map((r) => ({
-      serviceId: r.service_id,
-      waiting: r.waiting,
-    }));
+    return (this.q.waitingCounts.all(day) as { service_id: number; waiting: number }[]).map(
+      (r) => ({
+        serviceId: r.service_id,
+        waiting: r.waiting,
+      }),
+    );
   }
 
   waitingList(day: string, serviceIds: number[]): TicketRecord[] {
@@ -220,6 +250,12 @@ export class TicketStore {
 
   issuedBetween(fromMs: number, toMs: number): TicketRecord[] {
     return (this.q.issuedBetween.all(fromMs, toMs) as TicketRow[]).map(fromRow);
+  }
+
+  /** The counter's most recently finished ticket, if it finished at or after `sinceMs`. */
+  latestFinishedAt(counterId: number, sinceMs: number): TicketRecord | undefined {
+    const row = this.q.latestFinishedAt.get(counterId, sinceMs) as TicketRow | undefined;
+    return row && fromRow(row);
   }
 
   /** Every original (not transferred) ticket number of a day, by service. */

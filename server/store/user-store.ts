@@ -30,7 +30,8 @@ export class UserStore {
       count: db.prepare('SELECT count(*) AS n FROM users'),
       insert: db.prepare(`INSERT INTO users (username, role, password_hash, active, created_ms)
         VALUES (@username, @role, @password_hash, @active, @created_ms)`),
-      update: db.prepare(`UPDATE users SET role = @role, password_hash = @password_hash, active = @active
+      update:
+        db.prepare(`UPDATE users SET role = @role, password_hash = @password_hash, active = @active
         WHERE id = @id`),
       insertSession: db.prepare(`INSERT INTO sessions (token_hash, user_id, created_ms, expires_ms)
         VALUES (?, ?, ?, ?)`),
@@ -66,7 +67,12 @@ export class UserStore {
     return { ...user, id: Number(info.lastInsertRowid) };
   }
   update(user: UserRecord): void {
-    this.q.update.run({ id: user.id, role: user.role, password_hash: user.passwordHash, active: user.active ? 1 : 0 });
+    this.q.update.run({
+      id: user.id,
+      role: user.role,
+      password_hash: user.passwordHash,
+      active: user.active ? 1 : 0,
+    });
   }
   createSession(tokenHash: string, userId: number, nowMs: number, expiresMs: number): void {
     this.q.insertSession.run(tokenHash, userId, nowMs, expiresMs);

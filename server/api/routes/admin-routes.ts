@@ -1,0 +1,133 @@
+import type { Router } from '../router.ts';
+import type { ApiDeps } from '../api-deps.ts';
+import { userActor } from '../api-deps.ts';
+import { readJsonBody, sendJson } from '../http-io.ts';
+import {
+  createCounterBody,
+  createServiceBody,
+  createUserBody,
+  numericIdParam,
+  officeNameBody,
+  parse,
+  queueConfigBody,
+  updateCounterBody,
+  updateServiceBody,
+  updateUserBody,
+} from '../schemas.ts';
+import { hashPassword } from '../passwords.ts';
+import { publishedRule } from '../../core/queue-rule.ts';
+import { conflict } from '../../core/errors.ts';
+
+const numberSteps = <T extends object>(steps: T[]) =>
+  steps.map((step, i) => ({ ...step, order: i + 1 }));
+
+/** Setting up the office: services and their posted steps, counters, users, the queue rule. Admin only. */
+export function adminRoutes(router: Router, { office, sessions }: ApiDeps): void {
+  const { admin, views } = office;
+
+  router.on('POST', '/api/services', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const body = parse(createServiceBody, await readJsonBody(req));
+    assertCodeClear(body.code);
+    const service = admin.createService(
+      { ...body, steps: numberSteps(body.steps) },
+      userActor(user),
+    );
+    sendJson(res, 201, { service: views.service(service) });
+  });
+
+  router.on('PATCH', '/api/services/:id', async ({ req, res, params }) => {
+    const user = sessions.require(req, 'admin');
+    const id = parse(numericIdParam, params.id);
+    const body = parse(updateServiceBody, await readJsonBody(req));
+    if (body.code !== undefined) assertCodeClear(body.code);
+    const { steps, ...rest } = body;
+    const patch = { ...rest, ...(steps ? { steps: numberSteps(steps) } : {}) };
+    sendJson(res, 200, { service: views.service(admin.updateService(id, patch, userActor(user))) });
+  });
+
+  router.on('POST', '/api/counters', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const body = parse(createCounterBody, await readJsonBody(req));
+    sendJson(res, 201, { counter: views.counter(admin.createCounter(body, userActor(user))) });
+  });
+
+  router.on('PATCH', '/api/counters/:id', async ({ req, res, params }) => {
+    const user = sessions.require(req, 'admin');
+    const id = parse(numericIdParam, params.id);
+    const body = parse(updateCounterBody, await readJsonBody(req));
+    sendJson(res, 200, { counter: views.counter(admin.updateCounter(id, body, userActor(user))) });
+  });
+
+  router.on('GET', '/api/users', ({ req, res }) => {
+    sessions.require(req, 'admin');
+    sendJson(
+      res,
+      200,
+      office.ctx.store.users.all().map((u) => views.user(u)),
+    );
+  });
+
+  router.on('POST', '/api/users', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const body = parse(createUserBody, await readJsonBody(req));
+    const created = admin.createUser(
+      body.username,
+      body.role,
+      await hashPassword(body.password),
+      userActor(user),
+    );
+    sendJson(res, 201, { user: views.user(created) });
+  });
+
+  router.on('PATCH', '/api/users/:id', async ({ req, res, params }) => {
+    const user = sessions.require(req, 'admin');
+    const id = parse(numericIdParam, params.id);
+    const body = parse(updateUserBody, await readJsonBody(req));
+    if (
+      id === user.id &&
+      (body.active === false || (body.role !== undefined && body.role !== 'admin'))
+    ) {
+      throw conflict('self_lockout', 'an admin cannot deactivate or demote their own account');
+    }
+    const patch = {
+      ...(body.role !== undefined ? { role: body.role } : {}),
+      ...(body.active !== undefined ? { active: body.active } : {}),
+      ...(body.password !== undefined ? { passwordHash: await hashPassword(body.password) } : {}),
+    };
+    sendJson(res, 200, { user: views.user(admin.updateUser(id, patch, userActor(user))) });
+  });
+
+  router.on('PUT', '/api/queue/rule', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const config = parse(queueConfigBody, await readJsonBody(req));
+    const clash = office.ctx.store.services
+      .all()
+      .find((s) => s.code.startsWith(config.priority.prefix));
+    if (clash)
+      throw conflict(
+        'prefix_clash',
+        `priority prefix ${config.priority.prefix} would clash with service code ${clash.code}`,
+      );
+    admin.setQueueConfig(config, userActor(user));
+    sendJson(res, 200, publishedRule(office.ctx.config()));
+  });
+
+  router.on('PUT', '/api/office', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const name = parse(officeNameBody, await readJsonBody(req));
+    admin.setOfficeName(name, userActor(user));
+    sendJson(res, 200, { name: office.ctx.officeName() });
+  });
+
+  /** Ticket numbers are prefix + code: a code starting with the priority prefix could repeat a number. */
+  function assertCodeClear(code: string): void {
+    const prefix = office.ctx.config().priority.prefix;
+    if (code.startsWith(prefix)) {
+      throw conflict(
+        'prefix_clash',
+        `service code ${code} starts with the priority prefix ${prefix}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import type { Router } from '../router.ts';
+import type { ApiDeps } from '../api-deps.ts';
+import { userActor } from '../api-deps.ts';
+import { readJsonBody, sendJson } from '../http-io.ts';
+import {
+  callNextBody,
+  counterStatusBody,
+  numericIdParam,
+  outOfTurnBody,
+  parse,
+  ticketIdParam,
+  transferBody,
+} from '../schemas.ts';
+import type { TicketCommands } from '../../commands/ticket-commands.ts';
+import type { TicketRecord } from '../../core/records.ts';
+import type { Actor } from '../../core/records.ts';
+
+type SimpleAction = (this: TicketCommands, id: string, actor: Actor) => TicketRecord;
+
+/** What counter staff do all day. Every route needs a signed-in user with at least the staff role. */
+export function staffRoutes(router: Router, { office, sessions }: ApiDeps): void {
+  const { tickets, views, admin } = office;
+
+  router.on('POST', '/api/counters/:id/call-next', async ({ req, res, params }) => {
+    const user = sessions.require(req, 'staff');
+    const counterId = parse(numericIdParam, params.id);
+    const body = parse(callNextBody, await readJsonBody(req));
+    const response = office.idempotent('call-next', body?.clientRequestId, { counterId }, () => {
+      const ticket = tickets.callNext(counterId, userActor(user));
+      return ticket && { ticket: views.ticket(ticket) };
+    });
+    if (!response) return sendJson(res, 204, null);
+    sendJson(res, 200, response);
+  });
+
+  router.on('GET', '/api/counters/:id/waiting', ({ req, res, params }) => {
+    sessions.require(req, 'staff');
+    sendJson(res, 200, views.waitingAtCounter(parse(numericIdParam, params.id)));
+  });
+
+  router.on('POST', '/api/counters/:id/status', async ({ req, res, params }) => {
+    const user = sessions.require(req, 'staff');
+    const body = parse(counterStatusBody, await readJsonBody(req));
+    const counter = admin.setCounterStatus(
+      parse(numericIdParam, params.id),
+      body.status,
+      body.reason ?? null,
+      userActor(user),
+    );
+    sendJson(res, 200, { counter: views.counter(counter) });
+  });
+
+  const simple: Record<string, SimpleAction> = {
+    start: tickets.start,
+    finish: tickets.finish,
+    'no-show': tickets.noShow,
+    recall: tickets.recall,
+    cancel: tickets.cancel,
+    hold: tickets.hold,
+    return: tickets.returnFromHold,
+  };
+  for (const [path, action] of Object.entries(simple)) {
+    router.on('POST', `/api/tickets/:id/${path}`, async ({ req, res, params }) => {
+      const user = sessions.require(req, 'staff');
+      const id = parse(ticketIdParam, params.id);
+      await readJsonBody(req);
+      sendJson(res, 200, { ticket: views.ticket(action.call(tickets, id, userActor(user))) });
+    });
+  }
+
+  router.on('POST', '/api/tickets/:id/transfer', async ({ req, res, params }) => {
+    const user = sessions.require(req, 'staff');
+    const id = parse(ticketIdParam, params.id);
+    const { serviceId } = parse(transferBody, await readJsonBody(req));
+    const { from, to } = tickets.transfer(id, serviceId, userActor(user));
+    sendJson(res, 200, { ticket: views.ticket(to), from: views.ticket(from) });
+  });
+
+  router.on('POST', '/api/tickets/:id/call', async ({ req, res, params }) => {
+    const user = sessions.require(req, 'staff');
+    const id = parse(ticketIdParam, params.id);
+    const { counterId, reason } = parse(outOfTurnBody, await readJsonBody(req));
+    sendJson(res, 200, {
+      ticket: views.ticket(tickets.callOutOfTurn(id, counterId, reason, userActor(user))),
+    });
+  });
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { COUNTER_STATUSES, OUT_OF_TURN_REASONS, PRIORITY_KINDS } from './contract.ts';
+import { KhiuError } from '../core/errors.ts';
+import { isValidDay, isValidTimeZone } from '../core/local-time.ts';
+
+/** Parses `input` or throws a 400 naming every field that is wrong. */
+export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const details = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'body'}: ${issue.message}`)
+    .join('; ');
+  throw new KhiuError('invalid_input', details, 400);
+}
+
+const id = z.int().positive().max(2_147_483_647);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const localized = (max: number) => z.object({ th: text(max), en: text(max) });
+const clientRequestId = z.string().min(1).max(100).optional();
+
+export const ticketIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a ticket id');
+export const numericIdParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'not an id')
+  .transform(Number);
+
+export const issueTicketBody = z.object({
+  serviceId: id,
+  priority: z.enum(PRIORITY_KINDS).nullable().optional(),
+  clientRequestId,
+});
+
+export const callNextBody = z.object({ clientRequestId }).optional();
+
+export const outOfTurnBody = z.object({
+  counterId: id,
+  reason: z.enum(OUT_OF_TURN_REASONS),
+});
+
+export const transferBody = z.object({ serviceId: id });
+
+export const ratingBody = z.object({ score: z.int().min(1).max(5) });
+
+export const loginBody = z.object({ username: text(64), password: z.string().min(1).max(256) });
+
+const step = z.object({
+  title: localized(200),
+  minutes: z.int().min(0).max(600),
+  responsible: text(200),
+});
+
+const serviceFields = {
+  code: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+  name: localized(200),
+  steps: z.array(step).min(1).max(30),
+  documents: z.array(localized(300)).max(30),
+  fee: z.number().min(0).max(10_000_000),
+  feeNote: localized(300).nullable(),
+  targetWaitMinutes: z.int().min(0).max(600),
+  active: z.boolean(),
+};
+
+export const createServiceBody = z.object({
+  ...serviceFields,
+  documents: serviceFields.documents.default([]),
+  feeNote: serviceFields.feeNote.default(null),
+  active: serviceFields.active.default(true),
+});
+export const updateServiceBody = z.object(serviceFields).partial();
+
+export const createCounterBody = z.object({
+  name: text(100),
+  number: z.int().min(1).max(999),
+  serviceIds: z.array(id).min(1).max(50),
+});
+export const updateCounterBody = createCounterBody.partial();
+export const counterStatusBody = z.object({
+  status: z.enum(COUNTER_STATUSES),
+  reason: z.string().max(200).optional(),
+});
+
+const password = z.string().min(8, 'at least 8 characters').max(256);
+const role = z.enum(['staff', 'manager', 'admin']);
+export const createUserBody = z.object({
+  username: z.string().regex(/^[a-z0-9._-]{2,32}$/, '2-32 characters: a-z 0-9 . _ -'),
+  role,
+  password,
+});
+export const updateUserBody = z.object({ role, password, active: z.boolean() }).partial();
+
+export const queueConfigBody = z.object({
+  timeZone: z.string().refine(isValidTimeZone, 'not an IANA time zone'),
+  priority: z.object({
+    prefix: z.string().regex(/^[A-Z]$/, 'one capital letter'),
+    everyNormal: z.int().min(0).max(50),
+  }),
+  recallLimit: z.int().min(0).max(10),
+});
+
+export const officeNameBody = localized(200);
+
+const day = z.string().refine(isValidDay, 'a date as YYYY-MM-DD');
+export const ticketRangeQuery = z
+  .object({ from: day, to: day })
+  .refine((q) => q.from <= q.to, 'from must not be after to');

@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { openDatabase, type Db } from './store/database.ts';
+import { Store } from './store/store.ts';
+import { Office } from './commands/office.ts';
+import type { DomainEvent } from './commands/domain-events.ts';
+import { Sessions } from './api/sessions.ts';
+import { LoginLimiter } from './api/login-limiter.ts';
+import { createHttpServer, type Logger } from './api/http-server.ts';
+import { attachRealtime, type RealtimeServer } from './api/realtime.ts';
+import { generatePassword, hashPassword } from './api/passwords.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import { DEFAULT_OFFICE, type OfficeDefinition } from './core/default-office.ts';
+import { DEFAULT_QUEUE_CONFIG } from './core/queue-rule.ts';
+
+export const DATABASE_FILE = 'khiu.db';
+
+export interface KhiuOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  clock?: Clock;
+  /** The first admin's password on an empty data directory; generated and logged once when absent. */
+  adminPassword?: string;
+  office?: OfficeDefinition;
+  log?: Logger;
+}
+
+export interface RunningKhiu {
+  url: string;
+  port: number;
+  office: Office;
+  io: RealtimeServer;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export function openOffice(
+  dataDir: string,
+  clock: Clock = systemClock,
+  onCommitted?: (events: DomainEvent[]) => void,
+): { db: Db; office: Office } {
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  const office = new Office({
+    store: new Store(db),
+    clock,
+    onCommitted: (events) => onCommitted?.(events),
+  });
+  return { db, office };
+}
+
+/** Opens the data directory (setting up an empty one as a default office) and serves the API. */
+export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
+  const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  const clock = options.clock ?? systemClock;
+  let publish: (events: DomainEvent[]) => void = () => {};
+  const { db, office } = openOffice(options.dataDir, clock, (events) => publish(events));
+  try {
+    office.admin.bootstrapOffice(options.office ?? DEFAULT_OFFICE, DEFAULT_QUEUE_CONFIG);
+    await createFirstAdmin(office, options.adminPassword, log);
+    office.tickets.closeEarlierDays();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const sessions = new Sessions(office.ctx.store, clock);
+  const limiter = new LoginLimiter(() => clock.now());
+  const http = createHttpServer({ office, sessions, limiter }, log);
+  const realtime = attachRealtime(http, office.views);
+  publish = realtime.publish;
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const hostInUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${hostInUrl}:${port}`,
+    port,
+    office,
+    io: realtime.io,
+    db,
+    async close() {
+      await realtime.io.close();
+      http.closeAllConnections();
+      // io.close() usually closes the HTTP server too.
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      db.close();
+    },
+  };
+}
+
+async function createFirstAdmin(
+  office: Office,
+  password: string | undefined,
+  log: Logger,
+): Promise<void> {
+  if (office.ctx.store.users.all().some((user) => user.role === 'admin')) return;
+  const chosen = password && password.length > 0 ? password : generatePassword();
+  office.admin.createUser('admin', 'admin', await hashPassword(chosen), {
+    kind: 'system',
+    reason: 'first_start',
+  });
+  if (!password) {
+    log(
+      `first start: created user "admin" with password ${chosen} (shown only this once; change it under /admin)`,
+    );
+  }
+}

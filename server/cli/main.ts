@@ -1,0 +1,56 @@
+import { serveCommand } from './serve-command.ts';
+import { verifyCommand } from './verify-command.ts';
+import { backupCommand } from './backup-command.ts';
+import { seedDemoCommand } from './seed-demo-command.ts';
+import { UsageError } from './args.ts';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const SERVER_COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  verify: verifyCommand,
+  'seed-demo': seedDemoCommand,
+  backup: backupCommand,
+};
+
+const USAGE = `usage: npm run khiu -- <command> [options]
+  serve      --port P --host H --data DIR     run the office server (port 0 picks a free port)
+  verify     --data DIR                        recompute the ledger's hash chain and check every row
+  seed-demo  --data DIR --weeks N --per-day M  fill an empty data directory with realistic history
+  backup     --data DIR --out FILE             online backup of the database`;
+
+/** Hardware commands live in hardware/ and are loaded only when asked for. */
+async function hardwareCommand(name: string): Promise<Command | undefined> {
+  try {
+    const { hardwareCommands } = (await import('../../hardware/cli/commands.ts')) as {
+      hardwareCommands: Record<string, Command>;
+    };
+    return hardwareCommands[name];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = SERVER_COMMANDS[name] ?? (await hardwareCommand(name));
+  if (!command) throw new UsageError(`unknown command: ${name}\n${USAGE}`);
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`khiu: ${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`khiu: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,55 @@
+import { openOffice } from '../app.ts';
+import { ManualClock } from '../core/clock.ts';
+import { localDay, startOfLocalDay } from '../core/local-time.ts';
+import { DEFAULT_OFFICE } from '../core/default-office.ts';
+import { DEFAULT_QUEUE_CONFIG } from '../core/queue-rule.ts';
+import { generatePassword, hashPassword } from '../api/passwords.ts';
+import { integerOption, parseArgs, requireOption, UsageError } from './args.ts';
+import { playDemoDays } from './seed-demo.ts';
+
+const DEMO_STAFF = ['somchai', 'malee', 'wichai', 'pranee'];
+const DAY_MS = 86_400_000;
+
+/** seed-demo --data DIR --weeks N --per-day M [--seed S]: weeks of weekday history ending yesterday. */
+export async function seedDemoCommand(argv: string[]): Promise<number> {
+  const options = parseArgs(argv, ['data', 'weeks', 'per-day', 'seed']);
+  const dataDir = requireOption(options, 'data');
+  const weeks = integerOption(options, 'weeks', 4, 1, 104);
+  const perDay = integerOption(options, 'per-day', 120, 1, 2000);
+  const seed = integerOption(options, 'seed', 18, 0, 2 ** 31);
+
+  const tz = DEFAULT_QUEUE_CONFIG.timeZone;
+  const today = localDay(Date.now(), tz);
+  const firstDay = localDay(startOfLocalDay(today, tz) - weeks * 7 * DAY_MS, tz);
+  const clock = new ManualClock(startOfLocalDay(firstDay, tz));
+  const { db, office } = openOffice(dataDir, clock);
+  try {
+    if ((db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n > 0) {
+      throw new UsageError(`${dataDir} already has tickets; seed an empty data directory`);
+    }
+    office.admin.bootstrapOffice(DEFAULT_OFFICE, DEFAULT_QUEUE_CONFIG);
+    for (const username of DEMO_STAFF) {
+      if (!office.ctx.store.users.byUsername(username)) {
+        // Demo staff exist for the record only; an admin sets real passwords to use them.
+        office.admin.createUser(username, 'staff', await hashPassword(generatePassword()), {
+          kind: 'system',
+          reason: 'seed_demo',
+        });
+      }
+    }
+    const summary = playDemoDays(office, clock, {
+      firstDay,
+      days: weeks * 5,
+      perDay,
+      seed,
+      staff: DEMO_STAFF,
+    });
+    // Close the last played day the way the next morning would.
+    clock.set(startOfLocalDay(today, tz));
+    office.tickets.closeEarlierDays();
+    process.stdout.write(`${JSON.stringify({ firstDay, ...summary })}\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,21 @@
+import { startKhiu } from '../app.ts';
+import { integerOption, parseArgs } from './args.ts';
+
+/** serve --port P --host H --data DIR: prints exactly one line on stdout once it accepts requests. */
+export async function serveCommand(argv: string[]): Promise<number> {
+  const options = parseArgs(argv, ['port', 'host', 'data']);
+  const khiu = await startKhiu({
+    port: integerOption(options, 'port', 8080, 0, 65535),
+    host: options.get('host') ?? '127.0.0.1',
+    dataDir: options.get('data') ?? './data',
+    adminPassword: process.env.KHIU_ADMIN_PASSWORD,
+  });
+  process.stdout.write(`khiu listening on ${khiu.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await khiu.close();
+  return 0;
+}

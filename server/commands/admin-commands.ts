@@ -1,0 +1,235 @@
+import type { CounterStatus, LocalizedText, Role } from '../api/contract.ts';
+import type { Actor, CounterRecord, ServiceRecord, UserRecord } from '../core/records.ts';
+import type { OfficeContext } from './office-context.ts';
+import { SETTING_OFFICE_NAME, SETTING_QUEUE } from './office-context.ts';
+import type { QueueConfig } from '../core/queue-rule.ts';
+import type { OfficeDefinition } from '../core/default-office.ts';
+import { conflict, invalid, notFound } from '../core/errors.ts';
+
+export type ServiceInput = Omit<ServiceRecord, 'id' | 'sortOrder'> & { sortOrder?: number };
+export type CounterInput = Pick<CounterRecord, 'name' | 'number' | 'serviceIds'>;
+
+/** Changes to the office's set-up: services, counters, users, settings. Each is recorded in the ledger. */
+export class AdminCommands {
+  constructor(private readonly ctx: OfficeContext) {}
+
+  private get store() {
+    return this.ctx.store;
+  }
+
+  createService(input: ServiceInput, actor: Actor): ServiceRecord {
+    return this.ctx.run((events) => {
+      if (this.store.services.byCode(input.code))
+        throw conflict('duplicate_code', `service code ${input.code} is taken`);
+      const service = this.store.services.insert({
+        ...input,
+        sortOrder: input.sortOrder ?? this.store.services.count() + 1,
+      });
+      const seq = this.store.ledger.record(
+        this.ctx.now(),
+        'service.created',
+        'service',
+        service.id,
+        actor,
+      );
+      events.push({ kind: 'services:updated', seq });
+      return service;
+    });
+  }
+
+  updateService(id: number, patch: Partial<ServiceInput>, actor: Actor): ServiceRecord {
+    return this.ctx.run((events) => {
+      const service = this.store.services.get(id);
+      if (!service) throw notFound('service', id);
+      if (
+        patch.code !== undefined &&
+        patch.code !== service.code &&
+        this.store.services.byCode(patch.code)
+      ) {
+        throw conflict('duplicate_code', `service code ${patch.code} is taken`);
+      }
+      const after = { ...service, ...patch };
+      this.store.services.update(after);
+      const seq = this.store.ledger.record(
+        this.ctx.now(),
+        'service.updated',
+        'service',
+        id,
+        actor,
+        { fields: Object.keys(patch) },
+      );
+      events.push({ kind: 'services:updated', seq });
+      return after;
+    });
+  }
+
+  createCounter(input: CounterInput, actor: Actor): CounterRecord {
+    return this.ctx.run((events) => {
+      this.checkCounter(input);
+      const counter = this.store.counters.insert({ ...input, status: 'open', pauseReason: null });
+      const seq = this.store.ledger.record(
+        this.ctx.now(),
+        'counter.created',
+        'counter',
+        counter.id,
+        actor,
+      );
+      events.push({ kind: 'counter:updated', seq, counter });
+      return counter;
+    });
+  }
+
+  updateCounter(id: number, patch: Partial<CounterInput>, actor: Actor): CounterRecord {
+    return this.ctx.run((events) => {
+      const counter = this.store.counters.get(id);
+      if (!counter) throw notFound('counter', id);
+      const after = { ...counter, ...patch };
+      this.checkCounter(after, id);
+      this.store.counters.update(after);
+      const seq = this.store.ledger.record(
+        this.ctx.now(),
+        'counter.updated',
+        'counter',
+        id,
+        actor,
+        { fields: Object.keys(patch) },
+      );
+      events.push({ kind: 'counter:updated', seq, counter: after });
+      return after;
+    });
+  }
+
+  /** Opens, pauses (a reason is required) or closes a counter. */
+  setCounterStatus(
+    id: number,
+    status: CounterStatus,
+    reason: string | null,
+    actor: Actor,
+  ): CounterRecord {
+    return this.ctx.run((events) => {
+      const counter = this.store.counters.get(id);
+      if (!counter) throw notFound('counter', id);
+      if (status === 'paused' && !reason?.trim())
+        throw invalid('reason_required', 'pausing a counter needs a reason');
+      const after: CounterRecord = {
+        ...counter,
+        status,
+        pauseReason: status === 'paused' ? reason!.trim() : null,
+      };
+      this.store.counters.update(after);
+      const seq = this.store.ledger.record(
+        this.ctx.now(),
+        `counter.${status}`,
+        'counter',
+        id,
+        actor,
+        { reason },
+      );
+      events.push({ kind: 'counter:updated', seq, counter: after });
+      return after;
+    });
+  }
+
+  createUser(username: string, role: Role, passwordHash: string, actor: Actor): UserRecord {
+    return this.ctx.run(() => {
+      if (this.store.users.byUsername(username))
+        throw conflict('duplicate_username', `user ${username} exists`);
+      const user = this.store.users.insert({
+        username,
+        role,
+        passwordHash,
+        active: true,
+        createdMs: this.ctx.now(),
+      });
+      this.store.ledger.record(this.ctx.now(), 'user.created', 'user', user.id, actor, { role });
+      return user;
+    });
+  }
+
+  updateUser(
+    id: number,
+    patch: { role?: Role; passwordHash?: string; active?: boolean },
+    actor: Actor,
+  ): UserRecord {
+    return this.ctx.run(() => {
+      const user = this.store.users.get(id);
+      if (!user) throw notFound('user', id);
+      const after = { ...user, ...patch };
+      this.store.users.update(after);
+      // A changed password or a deactivated account signs the user out everywhere.
+      if (patch.passwordHash !== undefined || patch.active === false || patch.role !== undefined) {
+        this.store.users.deleteSessionsOf(id);
+      }
+      const fields = Object.keys(patch).map((f) => (f === 'passwordHash' ? 'password' : f));
+      this.store.ledger.record(this.ctx.now(), 'user.updated', 'user', id, actor, { fields });
+      return after;
+    });
+  }
+
+  setQueueConfig(config: QueueConfig, actor: Actor): void {
+    this.ctx.run(() => {
+      this.store.settings.set(SETTING_QUEUE, config);
+      this.store.ledger.record(this.ctx.now(), 'setting.changed', 'setting', SETTING_QUEUE, actor);
+      this.ctx.forgetSettings();
+    });
+  }
+
+  setOfficeName(name: LocalizedText, actor: Actor): void {
+    this.ctx.run(() => {
+      this.store.settings.set(SETTING_OFFICE_NAME, name);
+      this.store.ledger.record(
+        this.ctx.now(),
+        'setting.changed',
+        'setting',
+        SETTING_OFFICE_NAME,
+        actor,
+      );
+      this.ctx.forgetSettings();
+    });
+  }
+
+  /** Sets up an empty database as the given office (services, counters, rule). No-op when services exist. */
+  bootstrapOffice(office: OfficeDefinition, config: QueueConfig): boolean {
+    const actor: Actor = { kind: 'system', reason: 'first_start' };
+    return this.ctx.run(() => {
+      if (this.store.services.count() > 0) return false;
+      const now = this.ctx.now();
+      this.store.settings.set(SETTING_OFFICE_NAME, office.officeName);
+      this.store.ledger.record(now, 'setting.changed', 'setting', SETTING_OFFICE_NAME, actor);
+      this.store.settings.set(SETTING_QUEUE, config);
+      this.store.ledger.record(now, 'setting.changed', 'setting', SETTING_QUEUE, actor);
+      const ids = new Map<string, number>();
+      office.services.forEach((definition, index) => {
+        const service = this.store.services.insert({
+          ...definition,
+          active: true,
+          sortOrder: index + 1,
+        });
+        ids.set(service.code, service.id);
+        this.store.ledger.record(now, 'service.created', 'service', service.id, actor);
+      });
+      for (const definition of office.counters) {
+        const serviceIds = definition.serviceCodes.map((code) => ids.get(code)!);
+        const counter = this.store.counters.insert({
+          name: definition.name,
+          number: definition.number,
+          serviceIds,
+          status: 'open',
+          pauseReason: null,
+        });
+        this.store.ledger.record(now, 'counter.created', 'counter', counter.id, actor);
+      }
+      this.ctx.forgetSettings();
+      return true;
+    });
+  }
+
+  private checkCounter(counter: CounterInput, selfId?: number): void {
+    const other = this.store.counters.byNumber(counter.number);
+    if (other && other.id !== selfId)
+      throw conflict('duplicate_number', `counter number ${counter.number} is taken`);
+    for (const serviceId of counter.serviceIds) {
+      if (!this.store.services.get(serviceId)) throw notFound('service', serviceId);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { OfficeContext, type OfficeDeps } from './office-context.ts';
+import { TicketCommands } from './ticket-commands.ts';
+import { AdminCommands } from './admin-commands.ts';
+import { Views } from './views.ts';
+import { conflict } from '../core/errors.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
+
+/** 12 url-safe characters (72 random bits): printable in a QR, impossible to guess. */
+export const randomTicketId = (): string => randomBytes(9).toString('base64url');
+
+/** The office: its commands and read models over one database. */
+export class Office {
+  readonly ctx: OfficeContext;
+  readonly tickets: TicketCommands;
+  readonly admin: AdminCommands;
+  readonly views: Views;
+
+  constructor(deps: Omit<OfficeDeps, 'newTicketId'> & { newTicketId?: () => string }) {
+    this.ctx = new OfficeContext({ newTicketId: randomTicketId, ...deps });
+    this.tickets = new TicketCommands(this.ctx);
+    this.admin = new AdminCommands(this.ctx);
+    this.views = new Views(this.ctx);
+  }
+
+  /**
+   * Runs `compute` once per clientRequestId: a retry with the same id and the same
+   * request gets the first answer back and changes nothing; the same id with a
+   * different request is a 409.
+   */
+  idempotent<T>(
+    kind: string,
+    clientRequestId: string | undefined,
+    request: unknown,
+    compute: () => T,
+  ): T {
+    if (clientRequestId === undefined) return compute();
+    return this.ctx.run(() => {
+      const key = `${kind}:${clientRequestId}`;
+      const fingerprint = canonicalJson(request);
+      const stored = this.ctx.store.clientRequests.get(key);
+      if (stored) {
+        if (stored.fingerprint !== fingerprint) {
+          throw conflict(
+            'client_request_reused',
+            `clientRequestId ${clientRequestId} was already used for a different request`,
+          );
+        }
+        return stored.response as T;
+      }
+      const response = compute();
+      this.ctx.store.clientRequests.insert(key, fingerprint, response ?? null, this.ctx.now());
+      return response;
+    });
+  }
+}

@@ -1,0 +1,217 @@
+import type {
+  CallSummary,
+  Counter,
+  IsoTime,
+  NowServing,
+  QueueSummary,
+  Service,
+  Snapshot,
+  Ticket,
+  TicketRecord as TicketListing,
+  User,
+} from '../api/contract.ts';
+import type { CounterRecord, ServiceRecord, TicketRecord, UserRecord } from '../core/records.ts';
+import { standardMinutesOf } from '../core/records.ts';
+import type { OfficeContext } from './office-context.ts';
+import { localDay, nextDay, startOfLocalDay, toLocalIso } from '../core/local-time.ts';
+import { estimateWaitMinutes } from '../core/wait-estimate.ts';
+import { notFound } from '../core/errors.ts';
+
+const LATEST_CALLS = 10;
+/** A transfer chain longer than this is corrupt data, not a citizen's path. */
+const MAX_TRANSFERS = 50;
+
+export interface TicketStatusView {
+  ticket: Ticket;
+  service: { id: number; code: string; name: Service['name'] };
+  counter: { id: number; name: string; number: number } | null;
+}
+
+/** Read models: what clients see, built from the store; no writes. */
+export class Views {
+  constructor(private readonly ctx: OfficeContext) {}
+
+  private get store() {
+    return this.ctx.store;
+  }
+
+  iso(ms: number): IsoTime;
+  iso(ms: number | null): IsoTime | null;
+  iso(ms: number | null): IsoTime | null {
+    return ms === null ? null : toLocalIso(ms, this.ctx.config().timeZone);
+  }
+
+  service(s: ServiceRecord): Service {
+    return {
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      standardMinutes: standardMinutesOf(s),
+      steps: s.steps,
+      documents: s.documents,
+      fee: s.fee,
+      feeNote: s.feeNote,
+      targetWaitMinutes: s.targetWaitMinutes,
+      active: s.active,
+    };
+  }
+
+  services(): Service[] {
+    return this.store.services.all().map((s) => this.service(s));
+  }
+
+  counter(c: CounterRecord): Counter {
+    return {
+      id: c.id,
+      name: c.name,
+      number: c.number,
+      serviceIds: c.serviceIds,
+      status: c.status,
+      pauseReason: c.pauseReason,
+    };
+  }
+
+  counters(): Counter[] {
+    return this.store.counters.all().map((c) => this.counter(c));
+  }
+
+  user(u: UserRecord): User {
+    return { id: u.id, username: u.username, role: u.role, active: u.active };
+  }
+
+  /** A ticket as its holder sees it; `knownAhead` saves a count when the caller has it. */
+  ticket(t: TicketRecord, knownAhead?: number): Ticket {
+    const waitingInLine = t.status === 'waiting' && !t.held;
+    const ahead = waitingInLine ? (knownAhead ?? this.store.tickets.ahead(t)) : 0;
+    return this.ticketFields(t, ahead, waitingInLine ? this.estimate(t.serviceId, ahead) : null);
+  }
+
+  private ticketFields(
+    t: TicketRecord,
+    ahead: number,
+    estimatedWaitMinutes: number | null,
+  ): Ticket {
+    return {
+      id: t.id,
+      number: t.number,
+      serviceId: t.serviceId,
+      status: t.status,
+      priority: t.priority,
+      issuedAt: this.iso(t.issuedMs),
+      ahead,
+      estimatedWaitMinutes,
+      counterId: t.counterId,
+      calledAt: this.iso(t.calledMs),
+      startedAt: this.iso(t.startedMs),
+      finishedAt: this.iso(t.finishedMs),
+      held: t.held,
+      recalls: t.recalls,
+      outOfTurn: t.outOfTurn,
+      transferredTo: t.transferredTo,
+      transferredFrom: t.transferredFrom,
+    };
+  }
+
+  /** The public status of a ticket id, following transfers to where the citizen is now. */
+  ticketStatus(id: string): TicketStatusView {
+    let ticket = this.store.tickets.get(id);
+    if (!ticket) throw notFound('ticket', id);
+    for (let hops = 0; ticket.transferredTo && hops < MAX_TRANSFERS; hops += 1) {
+      ticket = this.store.tickets.get(ticket.transferredTo) ?? ticket;
+    }
+    const service = this.store.services.get(ticket.serviceId)!;
+    const counter =
+      ticket.counterId === null ? undefined : this.store.counters.get(ticket.counterId);
+    return {
+      ticket: this.ticket(ticket),
+      service: { id: service.id, code: service.code, name: service.name },
+      counter: counter ? { id: counter.id, name: counter.name, number: counter.number } : null,
+    };
+  }
+
+  private estimate(serviceId: number, ahead: number): number | null {
+    const service = this.store.services.get(serviceId);
+    if (!service) return null;
+    const open = this.store.counters
+      .all()
+      .filter((c) => c.status === 'open' && c.serviceIds.includes(serviceId)).length;
+    return estimateWaitMinutes(ahead, standardMinutesOf(service), open);
+  }
+
+  queue(): QueueSummary {
+    const day = localDay(this.ctx.now(), this.ctx.config().timeZone);
+    const counts = new Map(
+      this.store.tickets.waitingCounts(day).map((c) => [c.serviceId, c.waiting]),
+    );
+    const counters = this.store.counters.all();
+    const byId = new Map(counters.map((c) => [c.id, c]));
+    const services = this.store.services.all().map((s) => {
+      const waiting = counts.get(s.id) ?? 0;
+      const open = counters.filter(
+        (c) => c.status === 'open' && c.serviceIds.includes(s.id),
+      ).length;
+      return {
+        serviceId: s.id,
+        code: s.code,
+        waiting,
+        estimatedWaitMinutes: estimateWaitMinutes(waiting, standardMinutesOf(s), open),
+      };
+    });
+    const latestCalls: CallSummary[] = this.store.tickets
+      .latestCalls(day, LATEST_CALLS)
+      .flatMap((t) => {
+        const counter = t.counterId === null ? undefined : byId.get(t.counterId);
+        if (!counter || t.lastCalledMs === null) return [];
+        return [
+          {
+            ticket: { id: t.id, number: t.number, serviceId: t.serviceId },
+            counter: { id: counter.id, name: counter.name, number: counter.number },
+            calledAt: this.iso(t.lastCalledMs),
+            recall: t.recalls > 0,
+          },
+        ];
+      });
+    const active = new Map(this.store.tickets.active().map((t) => [t.counterId, t]));
+    const nowServing: NowServing[] = counters.map((c) => {
+      const t = active.get(c.id);
+      return {
+        counterId: c.id,
+        ticket: t ? { id: t.id, number: t.number, serviceId: t.serviceId, status: t.status } : null,
+      };
+    });
+    return { services, latestCalls, nowServing };
+  }
+
+  /** Everything a display or counter needs to start or resync; `seq` is the ledger head it reflects. */
+  snapshot(): Snapshot {
+    return {
+      seq: this.store.ledger.head().seq,
+      officeName: this.ctx.officeName(),
+      counters: this.counters(),
+      ...this.queue(),
+    };
+  }
+
+  /** The waiting line a counter sees, in calling order of time. */
+  waitingAtCounter(counterId: number): Ticket[] {
+    const counter = this.store.counters.get(counterId);
+    if (!counter) throw notFound('counter', counterId);
+    const day = localDay(this.ctx.now(), this.ctx.config().timeZone);
+    return this.store.tickets.waitingList(day, counter.serviceIds).map((t) => this.ticket(t));
+  }
+
+  /** The manager's listing of tickets issued on local days [from, to], inclusive. */
+  ticketListing(from: string, to: string): TicketListing[] {
+    const tz = this.ctx.config().timeZone;
+    const fromMs = startOfLocalDay(from, tz);
+    const toMs = startOfLocalDay(nextDay(to), tz);
+    const scores = this.store.ratings.scoresOfTicketsIssuedBetween(fromMs, toMs);
+    return this.store.tickets.issuedBetween(fromMs, toMs).map((t) => ({
+      // A listing is history, not a forecast: no queue position or estimate.
+      ...this.ticketFields(t, 0, null),
+      staff: t.staff,
+      outOfTurnReason: t.outOfTurnReason,
+      rating: scores.get(t.id) ?? null,
+    }));
+  }
+}
