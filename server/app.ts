@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type Db } from './store/database.ts';
@@ -25,7 +26,11 @@ export interface KhiuOptions {
   adminPassword?: string;
   office?: OfficeDefinition;
   log?: Logger;
+  /** The built renderer to serve; defaults to dist/renderer when it exists. */
+  staticDir?: string;
 }
+
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 
 export interface RunningKhiu {
   url: string;
@@ -68,7 +73,8 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
 
   const sessions = new Sessions(office.ctx.store, clock);
   const limiter = new LoginLimiter(() => clock.now());
-  const http = createHttpServer({ office, sessions, limiter }, log);
+  const staticDir = options.staticDir ?? (existsSync(DEFAULT_STATIC_DIR) ? DEFAULT_STATIC_DIR : undefined);
+  const http = createHttpServer({ office, sessions, limiter }, log, staticDir);
   const realtime = attachRealtime(http, office.views);
   publish = realtime.publish;
 

@@ -8,6 +8,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { managerRoutes } from './routes/manager-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
+import { serveStatic } from './static-files.ts';
 
 export type Logger = (line: string) => void;
 
@@ -28,12 +29,13 @@ const SECURITY_HEADERS = {
 };
 
 /** The HTTP server: /api goes to the router; errors become {"error":{code,message}}, never a stack trace. */
-export function createHttpServer(deps: ApiDeps, log: Logger): Server {
+export function createHttpServer(deps: ApiDeps, log: Logger, staticDir?: string): Server {
   const router = buildRouter(deps);
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (staticDir && !url.pathname.startsWith('/api/') && serveStatic(staticDir, req, res, url.pathname)) return;
       const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
       await handler({ req, res, params, query: url.searchParams });
     } catch (error) {
