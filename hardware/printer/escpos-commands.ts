@@ -32,7 +32,8 @@ export function initializeBytes(columns: number): Uint8Array {
 
 /** A native QR code (GS ( k), centred; `moduleDots` is the size of one module. */
 export function qrBytes(columns: number, data: string, moduleDots: number): Uint8Array {
-  return encoder(columns).align('center').qrcode(data, { model: 2, size: moduleDots, errorlevel: 'm' }).encode();
+  // No model command: Model 2 is the ESC/POS default, and the 9 bytes matter on a 600-byte ticket.
+  return encoder(columns).align('center').qrcode(data, { model: undefined, size: moduleDots, errorlevel: 'm' }).encode();
 }
 
 export interface MonoImage {

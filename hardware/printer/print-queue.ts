@@ -53,6 +53,8 @@ export class PrintQueue {
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
   private wake: (() => void) | null = null;
+  /** Why the printer last refused work; jobs that waited behind the head fail with it. */
+  private lastProblem: string | null = null;
   private readonly pollIntervalMs: number;
   private readonly giveUpAfterMs: number;
   private readonly now: () => number;
@@ -116,11 +118,11 @@ export class PrintQueue {
   private async step(job: QueuedJob): Promise<JobOutcome | null> {
     const failed = (reason: string): JobOutcome => ({ jobId: job.id, outcome: 'failed', attempts: job.attempts, reason });
     if (this.stopped) return failed(job.lastReason ? `queue_stopped after ${job.lastReason}` : 'queue_stopped');
-    if (this.now() - job.enqueuedAt > this.giveUpAfterMs) return failed(job.lastReason ?? 'timeout');
+    if (this.now() - job.enqueuedAt > this.giveUpAfterMs) return failed(job.lastReason ?? this.lastProblem ?? 'timeout');
 
     const before = await this.options.link.queryStatus();
     if (!canPrint(before)) {
-      job.lastReason = `printer_${before.state}`;
+      job.lastReason = this.lastProblem = `printer_${before.state}`;
       await this.pause();
       return null;
     }
@@ -145,11 +147,12 @@ export class PrintQueue {
     // Paper running out or the cover opening during this ticket shows up now.
     const after = await this.options.link.queryStatus();
     if (!canPrint(after)) return this.attemptFailed(job, `printer_${after.state}`);
+    this.lastProblem = null;
     return { jobId: job.id, outcome: 'printed', attempts: job.attempts, reprint };
   }
 
   private async attemptFailed(job: QueuedJob, reason: string): Promise<null> {
-    job.lastReason = reason;
+    job.lastReason = this.lastProblem = reason;
     this.options.onAttemptFailed?.({ jobId: job.id, attempt: job.attempts, reason });
     await this.pause();
     return null;
