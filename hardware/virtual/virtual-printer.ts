@@ -1,4 +1,4 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EscPosDecoder, DEFAULT_THAI_CODEPAGES, type EscPosEvent } from './escpos-decoder.ts';
@@ -9,6 +9,15 @@ import { renderTicketPng } from './ticket-renderer.ts';
  * DLE EOT like an Epson, and writes each cut ticket to a PNG. Faults are
  * switches (paper, cover, silence), so the fault tests can pull them.
  */
+
+/** Anything a printer can be attached to: a TCP socket or the far end of a serial line. */
+export interface PrinterStream {
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+  write(bytes: Uint8Array): unknown;
+  destroy(): void;
+}
 
 export interface VirtualPrinterOptions {
   outDir: string;
@@ -47,8 +56,8 @@ export class VirtualPrinter {
   readonly state: VirtualPrinterState = { paperOut: false, paperNearEnd: false, coverOpen: false, silent: false };
   readonly tickets: PrintedTicket[] = [];
   private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  private readonly asbSockets = new Set<Socket>();
+  private readonly sockets = new Set<PrinterStream>();
+  private readonly asbSockets = new Set<PrinterStream>();
   private readonly listeners = new Set<(ticket: PrintedTicket) => void>();
   private readonly pngWrites: Promise<void>[] = [];
   private paperLines: number | null;
@@ -64,7 +73,7 @@ export class VirtualPrinter {
   /** Starts listening; port 0 picks a free one. Resolves with the bound port. */
   async listen(port = 9100, host = '127.0.0.1'): Promise<number> {
     await mkdir(this.options.outDir, { recursive: true });
-    const server = createServer((socket) => this.accept(socket));
+    const server = createServer((socket) => this.attach(socket));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -108,7 +117,8 @@ export class VirtualPrinter {
     return !this.state.paperOut && !this.state.coverOpen;
   }
 
-  private accept(socket: Socket): void {
+  /** Serves one connection: a TCP client, or a serial port opened on the printer's side of a pty pair. */
+  attach(socket: PrinterStream): void {
     this.sockets.add(socket);
     const decoder = new EscPosDecoder({ thaiCodepages: this.options.thaiCodepages ?? DEFAULT_THAI_CODEPAGES });
     socket.on('data', (chunk: Buffer) => {
@@ -121,7 +131,7 @@ export class VirtualPrinter {
     });
   }
 
-  private handle(socket: Socket, event: EscPosEvent): void {
+  private handle(socket: PrinterStream, event: EscPosEvent): void {
     if (event.type === 'status-request') {
       if (!this.state.silent && event.n >= 1 && event.n <= 4) socket.write(Uint8Array.of(this.statusByte(event.n)));
       return;
@@ -176,7 +186,9 @@ export class VirtualPrinter {
     };
     if (this.options.renderPng !== false) {
       ticket.file = join(this.options.outDir, `ticket-${String(ticket.seq).padStart(4, '0')}${cut ? '' : '-partial'}.png`);
-      this.pngWrites.push(writeFile(ticket.file, renderTicketPng(events, this.widthDots)));
+      const file = ticket.file;
+      const png = renderTicketPng(events, this.widthDots);
+      this.pngWrites.push(mkdir(this.options.outDir, { recursive: true }).then(() => writeFile(file, png)));
     }
     this.tickets.push(ticket);
     for (const l of this.listeners) l(ticket);
@@ -192,7 +204,7 @@ export class VirtualPrinter {
     return 0x12 | (s.paperNearEnd ? 0x0c : 0) | (s.paperOut ? 0x60 : 0);
   }
 
-  private sendAsb(socket: Socket): void {
+  private sendAsb(socket: PrinterStream): void {
     if (this.state.silent) return;
     const s = this.state;
     const offline = s.paperOut || s.coverOpen;
