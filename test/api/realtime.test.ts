@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot, TicketCalledEvent } from '../../server/api/contract.ts';
+import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function once<E extends keyof ServerToClientEvents>(socket: Client, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve) => socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => resolve(payload)) as never));
+}
+
+describe('realtime events', () => {
+  let s: TestServer;
+  let staff: ApiClient;
+  const sockets: Client[] = [];
+  const open = (): Client => {
+    const socket: Client = connect(s.url, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 100 });
+    sockets.push(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    staff = await s.userWithRole('staff');
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await s.close();
+  });
+
+  it('sends a snapshot first, then events whose seq only grows', async () => {
+    const socket = open();
+    const snapshot = (await once(socket, 'snapshot')) as Snapshot;
+    expect(snapshot).toMatchObject({ seq: expect.any(Number), counters: expect.any(Array), services: expect.any(Array), officeName: { th: expect.any(String) } });
+    const seqs: number[] = [];
+    socket.on('ticket:issued', (e) => seqs.push(e.seq));
+    socket.on('ticket:called', (e) => seqs.push(e.seq));
+    socket.on('ticket:updated', (e) => seqs.push(e.seq));
+
+    const calledPromise = once(socket, 'ticket:called');
+    const ticket = (await s.anon.post('/api/tickets', { serviceId: 1 })).body.ticket;
+    await staff.post('/api/counters/1/call-next');
+    const called = (await calledPromise) as TicketCalledEvent;
+    expect(called).toEqual({
+      seq: expect.any(Number),
+      ticket: { id: ticket.id, number: ticket.number, serviceId: 1 },
+      counter: { id: 1, name: expect.any(String), number: 1 },
+      recall: false,
+    });
+    const updated = once(socket, 'ticket:updated');
+    await staff.post(`/api/tickets/${ticket.id}/start`);
+    await updated;
+    expect(seqs.length).toBe(3);
+    expect(seqs[0]).toBeGreaterThan(snapshot.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('gives a client that reconnects a fresh snapshot that includes the calls it missed', async () => {
+    const socket = open();
+    await once(socket, 'snapshot');
+    socket.disconnect();
+    const ticket = (await s.anon.post('/api/tickets', { serviceId: 3 })).body.ticket;
+    await staff.post('/api/counters/3/call-next');
+    const again = once(socket, 'snapshot');
+    socket.connect();
+    const snapshot = (await again) as Snapshot;
+    expect(snapshot.latestCalls[0]).toMatchObject({ ticket: { id: ticket.id }, counter: { number: 3 } });
+    expect(snapshot.nowServing.find((n) => n.counterId === 3)?.ticket).toMatchObject({ id: ticket.id, status: 'called' });
+  });
+
+  it('answers snapshot:request with a snapshot', async () => {
+    const socket = open();
+    await once(socket, 'snapshot');
+    const next = once(socket, 'snapshot');
+    socket.emit('snapshot:request');
+    expect(((await next) as Snapshot).seq).toBe(s.ledgerLength());
+  });
+});
