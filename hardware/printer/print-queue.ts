@@ -145,7 +145,7 @@ export class PrintQueue {
     }
 
     // Paper running out or the cover opening during this ticket shows up now.
-    const after = await this.options.link.queryStatus();
+    const after = await this.options.link.queryStatus(bytes.length);
     if (!canPrint(after)) return this.attemptFailed(job, `printer_${after.state}`);
     this.lastProblem = null;
     return { jobId: job.id, outcome: 'printed', attempts: job.attempts, reprint };

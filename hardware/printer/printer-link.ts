@@ -31,14 +31,27 @@ export class PrinterLink {
     return this.transport.write(bytes);
   }
 
-  /** Asks DLE EOT 1..4 and resolves with what the printer says, or offline after the timeout. */
-  queryStatus(): Promise<PrinterStatus> {
-    const next = this.chain.then(() => this.queryNow());
+  /**
+   * How long `bytes` take on the wire. A status request written after a
+   * ticket reaches the printer only after the ticket, so its answer is late
+   * by this much on a slow serial line (17 KB at 9,600 baud: 18 s).
+   */
+  wireTimeMs(bytes: number): number {
+    const rate = this.transport.bytesPerSecond;
+    return rate ? Math.ceil((bytes / rate) * 1000) : 0;
+  }
+
+  /**
+   * Asks DLE EOT 1..4 and resolves with what the printer says, or offline
+   * after the timeout (plus `behindBytes` of wire time still queued ahead of the request).
+   */
+  queryStatus(behindBytes = 0): Promise<PrinterStatus> {
+    const next = this.chain.then(() => this.queryNow(this.statusTimeoutMs + this.wireTimeMs(behindBytes)));
     this.chain = next.catch(() => undefined);
     return next;
   }
 
-  private async queryNow(): Promise<PrinterStatus> {
+  private async queryNow(timeoutMs: number): Promise<PrinterStatus> {
     if (!this.transport.isOpen) return UNREACHABLE;
     // A device file cannot answer; trouble shows up as a failed write instead.
     if (!this.transport.readable) return ONLINE_ASSUMED;
@@ -56,7 +69,7 @@ export class PrinterLink {
       const off = this.reader.onStatus((status, source) => {
         if (source === 'query') finish(status);
       });
-      const timer = setTimeout(() => finish(UNREACHABLE), this.statusTimeoutMs);
+      const timer = setTimeout(() => finish(UNREACHABLE), timeoutMs);
       for (const n of QUERIES) this.reader.expect(n);
       this.transport.write(Uint8Array.from(QUERIES.flatMap((n) => statusRequest(n)))).catch(() => finish(UNREACHABLE));
     });

@@ -42,6 +42,10 @@ export class ReconnectingTransport implements Transport {
     return this.inner.readable;
   }
 
+  get bytesPerSecond(): number | undefined {
+    return this.inner.bytesPerSecond;
+  }
+
   get isOpen(): boolean {
     return this.inner.isOpen;
   }

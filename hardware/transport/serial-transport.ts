@@ -16,6 +16,11 @@ export class SerialTransport implements Transport {
     private readonly baudRate: number,
   ) {}
 
+  /** 8N1: ten bits on the wire per byte. */
+  get bytesPerSecond(): number {
+    return this.baudRate / 10;
+  }
+
   get isOpen(): boolean {
     return this.port?.isOpen ?? false;
   }

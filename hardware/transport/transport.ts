@@ -10,6 +10,8 @@ export interface Transport {
   /** False for write-only device files: a printer behind one cannot report status. */
   readonly readable: boolean;
   readonly isOpen: boolean;
+  /** Bytes per second the line carries, when it is slow enough to matter (serial); else undefined. */
+  readonly bytesPerSecond?: number | undefined;
   open(): Promise<void>;
   /** Resolves once the bytes are handed to the OS; rejects if the port is gone. */
   write(bytes: Uint8Array): Promise<void>;

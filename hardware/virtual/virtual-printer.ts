@@ -128,6 +128,8 @@ export class VirtualPrinter {
     socket.on('close', () => {
       this.sockets.delete(socket);
       this.asbSockets.delete(socket);
+      // The line went dead in the middle of a ticket: what came out so far is a torn ticket.
+      if (this.page.length > 0) this.finishPage(false);
     });
   }
 
