@@ -156,6 +156,8 @@ export class VirtualPrinter {
       return;
     }
     if (this.pageLost && event.type !== 'initialize') return;
+    // Feeding blank paper after a cut starts no ticket.
+    if (this.page.length === 0 && event.type === 'text' && event.text.trim() === '') return;
     this.page.push(event);
     if (event.type === 'text' || event.type === 'raster' || event.type === 'qr') this.usePaper();
     if (event.type === 'cut') this.finishPage(true);
