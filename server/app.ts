@@ -8,6 +8,7 @@ import { Office } from './commands/office.ts';
 import type { DomainEvent } from './commands/domain-events.ts';
 import { Sessions } from './api/sessions.ts';
 import { LoginLimiter } from './api/login-limiter.ts';
+import { DeviceRegistry } from './api/device-registry.ts';
 import { createHttpServer, type Logger } from './api/http-server.ts';
 import { attachRealtime, type RealtimeServer } from './api/realtime.ts';
 import { generatePassword, hashPassword } from './api/passwords.ts';
@@ -73,8 +74,10 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
 
   const sessions = new Sessions(office.ctx.store, clock);
   const limiter = new LoginLimiter(() => clock.now());
-  const staticDir = options.staticDir ?? (existsSync(DEFAULT_STATIC_DIR) ? DEFAULT_STATIC_DIR : undefined);
-  const http = createHttpServer({ office, sessions, limiter }, log, staticDir);
+  const staticDir =
+    options.staticDir ?? (existsSync(DEFAULT_STATIC_DIR) ? DEFAULT_STATIC_DIR : undefined);
+  const devices = new DeviceRegistry(clock, (ms) => office.views.iso(ms));
+  const http = createHttpServer({ office, sessions, limiter, devices }, log, staticDir);
   const realtime = attachRealtime(http, office.views);
   publish = realtime.publish;
 

@@ -3,11 +3,13 @@ import type { Office } from '../commands/office.ts';
 import type { Sessions } from './sessions.ts';
 import type { LoginLimiter } from './login-limiter.ts';
 import type { Actor, UserRecord } from '../core/records.ts';
+import type { DeviceRegistry } from './device-registry.ts';
 
 export interface ApiDeps {
   office: Office;
   sessions: Sessions;
   limiter: LoginLimiter;
+  devices: DeviceRegistry;
 }
 
 export const userActor = (user: UserRecord): Actor => ({

@@ -177,6 +177,46 @@ export interface Snapshot extends QueueSummary {
 export interface TicketIssuedEvent {
   seq: number;
   ticket: Ticket;
+  /** The public station that issued it (X-Khiu-Station), so that station's printer prints it. */
+  station: string | null;
+}
+
+export const PRINT_OUTCOMES = ['printed', 'failed'] as const;
+export type PrintOutcome = (typeof PRINT_OUTCOMES)[number];
+
+/** A device agent's report of one ticket it printed, or could not print. */
+export interface TicketPrintedEvent {
+  seq: number;
+  ticketId: string;
+  station: string;
+  outcome: PrintOutcome;
+  reprint: boolean;
+  detail: string | null;
+}
+
+export const DEVICE_KINDS = ['printer', 'display', 'buttons'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export const DEVICE_STATES = [
+  'online',
+  'paper_near_end',
+  'paper_out',
+  'cover_open',
+  'offline',
+  'error',
+] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+
+/** The last word from one device, as its station's agent reported it. */
+export interface DeviceStatus {
+  station: string;
+  deviceId: string;
+  kind: DeviceKind;
+  uri: string;
+  state: DeviceState;
+  detail: string | null;
+  reportedAt: IsoTime;
+  /** No report for longer than the agents' reporting interval allows: the agent itself may be down. */
+  stale: boolean;
 }
 
 export interface TicketCalledEvent {
@@ -215,6 +255,7 @@ export interface ServerToClientEvents {
   'ticket:called': (event: TicketCalledEvent) => void;
   'ticket:updated': (event: TicketUpdatedEvent) => void;
   'ticket:rated': (event: TicketRatedEvent) => void;
+  'ticket:printed': (event: TicketPrintedEvent) => void;
   'counter:updated': (event: CounterUpdatedEvent) => void;
   'services:updated': (event: ServicesUpdatedEvent) => void;
 }

@@ -8,6 +8,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { managerRoutes } from './routes/manager-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
+import { deviceRoutes } from './routes/device-routes.ts';
 import { serveStatic } from './static-files.ts';
 
 export type Logger = (line: string) => void;
@@ -19,6 +20,7 @@ export function buildRouter(deps: ApiDeps): Router {
   staffRoutes(router, deps);
   managerRoutes(router, deps);
   adminRoutes(router, deps);
+  deviceRoutes(router, deps);
   return router;
 }
 
@@ -35,7 +37,12 @@ export function createHttpServer(deps: ApiDeps, log: Logger, staticDir?: string)
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (staticDir && !url.pathname.startsWith('/api/') && serveStatic(staticDir, req, res, url.pathname)) return;
+      if (
+        staticDir &&
+        !url.pathname.startsWith('/api/') &&
+        serveStatic(staticDir, req, res, url.pathname)
+      )
+        return;
       const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
       await handler({ req, res, params, query: url.searchParams });
     } catch (error) {

@@ -33,6 +33,17 @@ export function attachRealtime(
           io.emit('ticket:issued', {
             seq: event.seq,
             ticket: views.ticket(event.ticket, event.ahead),
+            station: event.station,
+          });
+          break;
+        case 'ticket:printed':
+          io.emit('ticket:printed', {
+            seq: event.seq,
+            ticketId: event.ticket.id,
+            station: event.station,
+            outcome: event.outcome,
+            reprint: event.reprint,
+            detail: event.detail,
           });
           break;
         case 'ticket:called':

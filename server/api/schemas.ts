@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { COUNTER_STATUSES, OUT_OF_TURN_REASONS, PRIORITY_KINDS } from './contract.ts';
+import {
+  COUNTER_STATUSES,
+  DEVICE_KINDS,
+  DEVICE_STATES,
+  OUT_OF_TURN_REASONS,
+  PRINT_OUTCOMES,
+  PRIORITY_KINDS,
+} from './contract.ts';
 import { KhiuError } from '../core/errors.ts';
 import { isValidDay, isValidTimeZone } from '../core/local-time.ts';
 
@@ -104,3 +111,27 @@ const day = z.string().refine(isValidDay, 'a date as YYYY-MM-DD');
 export const ticketRangeQuery = z
   .object({ from: day, to: day })
   .refine((q) => q.from <= q.to, 'from must not be after to');
+
+const station = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, '1-40 characters: A-Z a-z 0-9 . _ -');
+
+export const deviceReportBody = z.object({
+  station,
+  devices: z
+    .array(
+      z.object({
+        deviceId: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/),
+        kind: z.enum(DEVICE_KINDS),
+        uri: z.string().min(1).max(200),
+        state: z.enum(DEVICE_STATES),
+        detail: z.string().max(300).optional(),
+      }),
+    )
+    .max(20),
+});
+
+export const printReportBody = z.object({
+  station,
+  outcome: z.enum(PRINT_OUTCOMES),
+  reprint: z.boolean(),
+  detail: z.string().max(300).nullable().optional(),
+});

@@ -38,7 +38,12 @@ const STATION_PAGES: Record<string, string> = {
  * entry, everything else must be a file inside the directory. Returns false when
  * the request is not for a page or asset this directory has.
  */
-export function serveStatic(dir: string, req: IncomingMessage, res: ServerResponse, pathname: string): boolean {
+export function serveStatic(
+  dir: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const station = pathname.split('/')[1] ?? '';
   const page = STATION_PAGES[station];

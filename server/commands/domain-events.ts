@@ -1,8 +1,24 @@
 import type { CounterRecord, RatingRecord, TicketRecord } from '../core/records.ts';
+import type { PrintOutcome } from '../api/contract.ts';
 
 /** What a committed command changed; the api turns these into realtime events. */
 export type DomainEvent =
-  | { kind: 'ticket:issued'; seq: number; ticket: TicketRecord; ahead: number }
+  | {
+      kind: 'ticket:issued';
+      seq: number;
+      ticket: TicketRecord;
+      ahead: number;
+      station: string | null;
+    }
+  | {
+      kind: 'ticket:printed';
+      seq: number;
+      ticket: TicketRecord;
+      station: string;
+      outcome: PrintOutcome;
+      reprint: boolean;
+      detail: string | null;
+    }
   | {
       kind: 'ticket:called';
       seq: number;

@@ -1,4 +1,4 @@
-import type { OutOfTurnReason, PriorityKind, TicketStatus } from '../api/contract.ts';
+import type { OutOfTurnReason, PrintOutcome, PriorityKind, TicketStatus } from '../api/contract.ts';
 import type { Actor, CounterRecord, TicketRecord } from '../core/records.ts';
 import type { DomainEvent } from './domain-events.ts';
 import type { OfficeContext } from './office-context.ts';
@@ -92,7 +92,13 @@ export class TicketCommands {
       const seq = this.store.ledger.record(now, 'ticket.issued', 'ticket', ticket.id, actor, {
         ahead,
       });
-      events.push({ kind: 'ticket:issued', seq, ticket, ahead });
+      events.push({
+        kind: 'ticket:issued',
+        seq,
+        ticket,
+        ahead,
+        station: actor.kind === 'station' ? actor.station : null,
+      });
       return { ticket, ahead };
     });
   }
@@ -353,6 +359,32 @@ export class TicketCommands {
         );
       this.rate(ticket.id, score, actor);
       return ticket;
+    });
+  }
+
+  /**
+   * Records what a station's printer did with a ticket. The ticket itself does not
+   * change: it exists whether or not paper came out (the kiosk then shows it on screen).
+   */
+  recordPrint(
+    ticketId: string,
+    station: string,
+    outcome: PrintOutcome,
+    reprint: boolean,
+    detail: string | null,
+  ): void {
+    this.ctx.run((events) => {
+      const ticket = this.mustGet(ticketId);
+      const actor: Actor = { kind: 'station', station };
+      const seq = this.store.ledger.record(
+        this.ctx.now(),
+        `ticket.print_${outcome}`,
+        'ticket',
+        ticket.id,
+        actor,
+        { reprint, detail },
+      );
+      events.push({ kind: 'ticket:printed', seq, ticket, station, outcome, reprint, detail });
     });
   }
 

@@ -14,8 +14,16 @@ describe('setting up the office', () => {
     code: 'G',
     name: { th: 'ขอใบอนุญาตจำหน่ายสินค้าในที่สาธารณะ', en: 'Street vending permit' },
     steps: [
-      { title: { th: 'รับคำขอ', en: 'Receive the application' }, minutes: 5, responsible: 'งานเทศกิจ' },
-      { title: { th: 'ออกใบอนุญาต', en: 'Issue the permit' }, minutes: 10, responsible: 'หัวหน้าสำนักปลัด' },
+      {
+        title: { th: 'รับคำขอ', en: 'Receive the application' },
+        minutes: 5,
+        responsible: 'งานเทศกิจ',
+      },
+      {
+        title: { th: 'ออกใบอนุญาต', en: 'Issue the permit' },
+        minutes: 10,
+        responsible: 'หัวหน้าสำนักปลัด',
+      },
     ],
     fee: 0,
     targetWaitMinutes: 15,
@@ -25,48 +33,109 @@ describe('setting up the office', () => {
     const before = s.ledgerLength();
     const res = await s.admin.post('/api/services', newService);
     expect(res.status).toBe(201);
-    expect(res.body.service).toMatchObject({ code: 'G', fee: 0, standardMinutes: 15, active: true, documents: [], feeNote: null });
+    expect(res.body.service).toMatchObject({
+      code: 'G',
+      fee: 0,
+      standardMinutes: 15,
+      active: true,
+      documents: [],
+      feeNote: null,
+    });
     expect(res.body.service.steps.map((step: { order: number }) => step.order)).toEqual([1, 2]);
     expect(s.ledgerLength()).toBe(before + 1);
   });
 
   it('edits the posted steps and deactivates a service so the kiosk cannot issue for it', async () => {
-    const id = (await s.anon.get('/api/services')).body.find((x: { code: string }) => x.code === 'G').id;
-    const edited = await s.admin.request('PATCH', `/api/services/${id}`, { steps: [newService.steps[1]], active: false });
+    const id = (await s.anon.get('/api/services')).body.find(
+      (x: { code: string }) => x.code === 'G',
+    ).id;
+    const edited = await s.admin.request('PATCH', `/api/services/${id}`, {
+      steps: [newService.steps[1]],
+      active: false,
+    });
     expect(edited.body.service).toMatchObject({ standardMinutes: 10, active: false });
-    expect(await s.anon.post('/api/tickets', { serviceId: id })).toMatchObject({ status: 409, body: { error: { code: 'service_inactive' } } });
+    expect(await s.anon.post('/api/tickets', { serviceId: id })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'service_inactive' } },
+    });
   });
 
   it('renames a counter and changes what it serves', async () => {
-    const res = await s.admin.request('PATCH', '/api/counters/4', { name: 'ช่องบริการ 4 (ผู้สูงอายุ)', serviceIds: [3] });
+    const res = await s.admin.request('PATCH', '/api/counters/4', {
+      name: 'ช่องบริการ 4 (ผู้สูงอายุ)',
+      serviceIds: [3],
+    });
     expect(res.body.counter).toMatchObject({ id: 4, name: 'ช่องบริการ 4 (ผู้สูงอายุ)', serviceIds: [3] });
   });
 
   it('lets staff pause a counter with a reason and open it again', async () => {
-    const paused = await staff.post('/api/counters/2/status', { status: 'paused', reason: 'พักกลางวัน' });
+    const paused = await staff.post('/api/counters/2/status', {
+      status: 'paused',
+      reason: 'พักกลางวัน',
+    });
     expect(paused.body.counter).toMatchObject({ status: 'paused', pauseReason: 'พักกลางวัน' });
-    expect(await staff.post('/api/counters/2/call-next')).toMatchObject({ status: 409, body: { error: { code: 'counter_not_open' } } });
-    expect((await staff.post('/api/counters/2/status', { status: 'open' })).body.counter).toMatchObject({ status: 'open', pauseReason: null });
+    expect(await staff.post('/api/counters/2/call-next')).toMatchObject({
+      status: 409,
+      body: { error: { code: 'counter_not_open' } },
+    });
+    expect(
+      (await staff.post('/api/counters/2/status', { status: 'open' })).body.counter,
+    ).toMatchObject({ status: 'open', pauseReason: null });
   });
 
   it('changes the published rule and refuses a prefix that clashes with a service code', async () => {
-    const rule = { timeZone: 'Asia/Bangkok', priority: { prefix: 'Q', everyNormal: 2 }, recallLimit: 2 };
+    const rule = {
+      timeZone: 'Asia/Bangkok',
+      priority: { prefix: 'Q', everyNormal: 2 },
+      recallLimit: 2,
+    };
     const res = await s.admin.request('PUT', '/api/queue/rule', rule);
     expect(res.body).toMatchObject({ priority: { prefix: 'Q', everyNormal: 2 }, recallLimit: 2 });
-    expect((await s.anon.post('/api/tickets', { serviceId: 1, priority: 'pregnant' })).body.ticket.number).toBe('QA001');
-    const clash = await s.admin.request('PUT', '/api/queue/rule', { ...rule, priority: { prefix: 'A', everyNormal: 2 } });
+    expect(
+      (await s.anon.post('/api/tickets', { serviceId: 1, priority: 'pregnant' })).body.ticket
+        .number,
+    ).toBe('QA001');
+    const clash = await s.admin.request('PUT', '/api/queue/rule', {
+      ...rule,
+      priority: { prefix: 'A', everyNormal: 2 },
+    });
     expect(clash).toMatchObject({ status: 409, body: { error: { code: 'prefix_clash' } } });
-    expect((await s.admin.request('PUT', '/api/queue/rule', { ...rule, timeZone: 'Mars/Olympus' })).status).toBe(400);
+    expect(
+      (await s.admin.request('PUT', '/api/queue/rule', { ...rule, timeZone: 'Mars/Olympus' }))
+        .status,
+    ).toBe(400);
   });
 
   it('manages users, and an admin cannot lock themselves out', async () => {
-    const created = await s.admin.post('/api/users', { username: 'malee', role: 'manager', password: 'long-enough-1' });
-    expect(created).toMatchObject({ status: 201, body: { user: { username: 'malee', role: 'manager', active: true } } });
+    const created = await s.admin.post('/api/users', {
+      username: 'malee',
+      role: 'manager',
+      password: 'long-enough-1',
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { user: { username: 'malee', role: 'manager', active: true } },
+    });
     expect(JSON.stringify(created.body)).not.toMatch(/scrypt/);
-    expect((await s.admin.post('/api/users', { username: 'malee', role: 'staff', password: 'long-enough-1' })).status).toBe(409);
-    expect((await s.admin.post('/api/users', { username: 'short', role: 'staff', password: '123' })).status).toBe(400);
-    const me = (await s.admin.get('/api/users')).body.find((u: { username: string }) => u.username === 'admin');
-    expect((await s.admin.request('PATCH', `/api/users/${me.id}`, { active: false })).status).toBe(409);
+    expect(
+      (
+        await s.admin.post('/api/users', {
+          username: 'malee',
+          role: 'staff',
+          password: 'long-enough-1',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await s.admin.post('/api/users', { username: 'short', role: 'staff', password: '123' }))
+        .status,
+    ).toBe(400);
+    const me = (await s.admin.get('/api/users')).body.find(
+      (u: { username: string }) => u.username === 'admin',
+    );
+    expect((await s.admin.request('PATCH', `/api/users/${me.id}`, { active: false })).status).toBe(
+      409,
+    );
   });
 
   it('keeps the ledger intact through all of it', async () => {

@@ -14,7 +14,10 @@ describe('signing in', () => {
   it('sets an httpOnly SameSite session cookie and signs out', async () => {
     const client = new ApiClient(s.url);
     const res = await client.signIn('admin', 'admin-test-password');
-    expect(res).toMatchObject({ status: 200, body: { user: { username: 'admin', role: 'admin' } } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { user: { username: 'admin', role: 'admin' } },
+    });
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -27,14 +30,18 @@ describe('signing in', () => {
     const client = new ApiClient(s.url);
     const wrongPassword = await client.signIn('admin', 'nope');
     const wrongUser = await client.signIn('nobody', 'nope');
-    expect(wrongPassword).toMatchObject({ status: 401, body: { error: { code: 'invalid_credentials' } } });
+    expect(wrongPassword).toMatchObject({
+      status: 401,
+      body: { error: { code: 'invalid_credentials' } },
+    });
     expect(wrongUser.body).toEqual(wrongPassword.body);
   });
 
   it('rate-limits repeated failures for a username, even with the right password afterwards', async () => {
     await s.userWithRole('staff', 'target');
     const client = new ApiClient(s.url);
-    for (let i = 0; i < 5; i += 1) expect((await client.signIn('target', `guess-${i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await client.signIn('target', `guess-${i}`)).status).toBe(401);
     const blocked = await client.signIn('target', 'password-1234');
     expect(blocked).toMatchObject({ status: 429, body: { error: { code: 'too_many_attempts' } } });
   });
@@ -44,7 +51,9 @@ describe('signing in', () => {
     expect((await user.get('/api/session')).status).toBe(200);
     const list = await s.admin.get('/api/users');
     const id = list.body.find((u: { username: string }) => u.username === 'leaver').id;
-    expect((await s.admin.request('PATCH', `/api/users/${id}`, { active: false })).status).toBe(200);
+    expect((await s.admin.request('PATCH', `/api/users/${id}`, { active: false })).status).toBe(
+      200,
+    );
     expect((await user.post('/api/counters/1/call-next')).status).toBe(401);
   });
 });
@@ -59,12 +68,22 @@ describe('the first start', () => {
     const temp = makeTempDir();
     cleanups.push(temp.cleanup);
     const lines: string[] = [];
-    const first = await startKhiu({ dataDir: temp.dir, port: 0, host: '127.0.0.1', log: (l) => lines.push(l) });
+    const first = await startKhiu({
+      dataDir: temp.dir,
+      port: 0,
+      host: '127.0.0.1',
+      log: (l) => lines.push(l),
+    });
     await first.close();
     const shown = lines.join('\n').match(/created user "admin" with password (\S+)/);
     expect(shown).not.toBeNull();
     const again: string[] = [];
-    const second = await startKhiu({ dataDir: temp.dir, port: 0, host: '127.0.0.1', log: (l) => again.push(l) });
+    const second = await startKhiu({
+      dataDir: temp.dir,
+      port: 0,
+      host: '127.0.0.1',
+      log: (l) => again.push(l),
+    });
     cleanups.push(() => second.close());
     expect(again.join('\n')).not.toMatch(/password/);
     const client = new ApiClient(second.url);

@@ -13,13 +13,21 @@ describe('many counters at once', () => {
   it('never gives the same ticket to two of 50 counters pressing call-next together', async () => {
     const counterIds: number[] = [];
     for (let n = 0; n < 50; n += 1) {
-      const res = await s.admin.post('/api/counters', { name: `ช่อง ${100 + n}`, number: 100 + n, serviceIds: [1, 2, 3] });
+      const res = await s.admin.post('/api/counters', {
+        name: `ช่อง ${100 + n}`,
+        number: 100 + n,
+        serviceIds: [1, 2, 3],
+      });
       counterIds.push(res.body.counter.id);
     }
-    const issued = await Promise.all(Array.from({ length: 40 }, (_, i) => s.anon.post('/api/tickets', { serviceId: (i % 3) + 1 })));
+    const issued = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => s.anon.post('/api/tickets', { serviceId: (i % 3) + 1 })),
+    );
     expect(issued.every((r) => r.status === 201)).toBe(true);
 
-    const calls = await Promise.all(counterIds.map((id) => staff.post(`/api/counters/${id}/call-next`)));
+    const calls = await Promise.all(
+      counterIds.map((id) => staff.post(`/api/counters/${id}/call-next`)),
+    );
     const called = calls.filter((r) => r.status === 200).map((r) => r.body.ticket.id as string);
     expect(calls.filter((r) => r.status === 204)).toHaveLength(10);
     expect(called).toHaveLength(40);
@@ -28,8 +36,12 @@ describe('many counters at once', () => {
   });
 
   it('keeps numbers unique and gap-free when 100 kiosks issue together', async () => {
-    const issued = await Promise.all(Array.from({ length: 100 }, () => s.anon.post('/api/tickets', { serviceId: 4 })));
+    const issued = await Promise.all(
+      Array.from({ length: 100 }, () => s.anon.post('/api/tickets', { serviceId: 4 })),
+    );
     const numbers = issued.map((r) => r.body.ticket.number as string).sort();
-    expect(numbers).toEqual(Array.from({ length: 100 }, (_, i) => `D${String(i + 1).padStart(3, '0')}`));
+    expect(numbers).toEqual(
+      Array.from({ length: 100 }, (_, i) => `D${String(i + 1).padStart(3, '0')}`),
+    );
   });
 });

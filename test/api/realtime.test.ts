@@ -1,12 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot, TicketCalledEvent } from '../../server/api/contract.ts';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Snapshot,
+  TicketCalledEvent,
+} from '../../server/api/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-function once<E extends keyof ServerToClientEvents>(socket: Client, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((resolve) => socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => resolve(payload)) as never));
+function once<E extends keyof ServerToClientEvents>(
+  socket: Client,
+  event: E,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve) =>
+    socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) =>
+      resolve(payload)) as never),
+  );
 }
 
 describe('realtime events', () => {
@@ -14,7 +25,11 @@ describe('realtime events', () => {
   let staff: ApiClient;
   const sockets: Client[] = [];
   const open = (): Client => {
-    const socket: Client = connect(s.url, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 100 });
+    const socket: Client = connect(s.url, {
+      transports: ['websocket'],
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 100,
+    });
     sockets.push(socket);
     return socket;
   };
@@ -31,7 +46,12 @@ describe('realtime events', () => {
   it('sends a snapshot first, then events whose seq only grows', async () => {
     const socket = open();
     const snapshot = (await once(socket, 'snapshot')) as Snapshot;
-    expect(snapshot).toMatchObject({ seq: expect.any(Number), counters: expect.any(Array), services: expect.any(Array), officeName: { th: expect.any(String) } });
+    expect(snapshot).toMatchObject({
+      seq: expect.any(Number),
+      counters: expect.any(Array),
+      services: expect.any(Array),
+      officeName: { th: expect.any(String) },
+    });
     const seqs: number[] = [];
     socket.on('ticket:issued', (e) => seqs.push(e.seq));
     socket.on('ticket:called', (e) => seqs.push(e.seq));
@@ -65,8 +85,14 @@ describe('realtime events', () => {
     const again = once(socket, 'snapshot');
     socket.connect();
     const snapshot = (await again) as Snapshot;
-    expect(snapshot.latestCalls[0]).toMatchObject({ ticket: { id: ticket.id }, counter: { number: 3 } });
-    expect(snapshot.nowServing.find((n) => n.counterId === 3)?.ticket).toMatchObject({ id: ticket.id, status: 'called' });
+    expect(snapshot.latestCalls[0]).toMatchObject({
+      ticket: { id: ticket.id },
+      counter: { number: 3 },
+    });
+    expect(snapshot.nowServing.find((n) => n.counterId === 3)?.ticket).toMatchObject({
+      id: ticket.id,
+      status: 'called',
+    });
   });
 
   it('answers snapshot:request with a snapshot', async () => {

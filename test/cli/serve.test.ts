@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { exited, runKhiuToEnd, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import {
+  exited,
+  runKhiuToEnd,
+  startServerProcess,
+  type ServerProcess,
+} from '../helpers/server-process.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('khiu serve', () => {
@@ -24,7 +29,9 @@ describe('khiu serve', () => {
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
     server.child.kill('SIGTERM');
     expect(await exited(server.child)).toBe(0);
-    expect(server.stdoutLines.filter((l) => l.length > 0)).toEqual([`khiu listening on ${server.url}`]);
+    expect(server.stdoutLines.filter((l) => l.length > 0)).toEqual([
+      `khiu listening on ${server.url}`,
+    ]);
   });
 
   it('keeps every acknowledged ticket through a SIGKILL mid-stream, gap-free, with the ledger intact', async () => {
@@ -53,7 +60,8 @@ describe('khiu serve', () => {
       }
     };
     const streams = Array.from({ length: 12 }, (_, i) => kiosk((i % 6) + 1));
-    while (acknowledged.size < 300 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (acknowledged.size < 300 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     server.child.kill('SIGKILL');
     await exited(server.child);
     stop = true;
@@ -61,7 +69,12 @@ describe('khiu serve', () => {
     expect(acknowledged.size).toBeGreaterThanOrEqual(300);
 
     const db = new Database(join(temp.dir, 'khiu.db'), { readonly: true });
-    const rows = db.prepare('SELECT id, number, service_id, day FROM tickets').all() as { id: string; number: string; service_id: number; day: string }[];
+    const rows = db.prepare('SELECT id, number, service_id, day FROM tickets').all() as {
+      id: string;
+      number: string;
+      service_id: number;
+      day: string;
+    }[];
     db.close();
     const stored = new Map(rows.map((r) => [r.id, r.number]));
     for (const [id, number] of acknowledged) expect(stored.get(id)).toBe(number);
@@ -93,7 +106,15 @@ describe('khiu verify, backup and seed-demo', () => {
   it('seeds weeks of realistic history that verifies, and backs it up online', async () => {
     const temp = makeTempDir();
     cleanups.push(temp.cleanup);
-    const seeded = await runKhiuToEnd(['seed-demo', '--data', temp.dir, '--weeks', '1', '--per-day', '60']);
+    const seeded = await runKhiuToEnd([
+      'seed-demo',
+      '--data',
+      temp.dir,
+      '--weeks',
+      '1',
+      '--per-day',
+      '60',
+    ]);
     expect(seeded.code, seeded.stderr).toBe(0);
     const summary = JSON.parse(seeded.stdout);
     expect(summary).toMatchObject({ days: 5, tickets: 300 });
@@ -102,7 +123,11 @@ describe('khiu verify, backup and seed-demo', () => {
     expect(summary.noShows).toBeGreaterThan(0);
 
     const db = new Database(join(temp.dir, 'khiu.db'), { readonly: true });
-    const byHour = db.prepare("SELECT strftime('%H', issued_ms / 1000, 'unixepoch', '+7 hours') AS h, count(*) AS n FROM tickets WHERE transferred_from IS NULL GROUP BY h").all() as { h: string; n: number }[];
+    const byHour = db
+      .prepare(
+        "SELECT strftime('%H', issued_ms / 1000, 'unixepoch', '+7 hours') AS h, count(*) AS n FROM tickets WHERE transferred_from IS NULL GROUP BY h",
+      )
+      .all() as { h: string; n: number }[];
     db.close();
     const morning = byHour.filter((r) => r.h >= '08' && r.h < '11').reduce((a, r) => a + r.n, 0);
     expect(morning / 300).toBeGreaterThan(0.5);
@@ -114,7 +139,9 @@ describe('khiu verify, backup and seed-demo', () => {
     const backup = await runKhiuToEnd(['backup', '--data', temp.dir, '--out', out]);
     expect(backup.code, backup.stderr).toBe(0);
     const copy = new Database(out, { readonly: true });
-    expect((copy.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBeGreaterThanOrEqual(300);
+    expect(
+      (copy.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n,
+    ).toBeGreaterThanOrEqual(300);
     copy.close();
   });
 
@@ -123,7 +150,9 @@ describe('khiu verify, backup and seed-demo', () => {
     cleanups.push(temp.cleanup);
     await runKhiuToEnd(['seed-demo', '--data', temp.dir, '--weeks', '1', '--per-day', '10']);
     const db = new Database(join(temp.dir, 'khiu.db'));
-    db.exec("DROP TRIGGER ledger_is_append_only_update; UPDATE ledger SET data = replace(data, '\"score\":5', '\"score\":1') WHERE type = 'rating.given'");
+    db.exec(
+      "DROP TRIGGER ledger_is_append_only_update; UPDATE ledger SET data = replace(data, '\"score\":5', '\"score\":1') WHERE type = 'rating.given'",
+    );
     db.close();
     const verify = await runKhiuToEnd(['verify', '--data', temp.dir]);
     expect(verify.code).toBe(1);

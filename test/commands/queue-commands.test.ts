@@ -18,7 +18,12 @@ describe('the queue', () => {
   };
 
   it('numbers tickets per service per day: A001, A002, then B001', () => {
-    expect([issue('A').number, issue('A').number, issue('B').number, issue('A').number]).toEqual(['A001', 'A002', 'B001', 'A003']);
+    expect([issue('A').number, issue('A').number, issue('B').number, issue('A').number]).toEqual([
+      'A001',
+      'A002',
+      'B001',
+      'A003',
+    ]);
   });
 
   it('starts again at 001 after local midnight in Bangkok and never reuses a ticket id', () => {
@@ -122,7 +127,11 @@ describe('the queue', () => {
     // Nobody else calls a held ticket in line.
     expect(f.office.tickets.callNext(f.counter(4), staff)?.id).toBe(other.id);
     f.office.tickets.noShow(other.id, staff);
-    expect(f.office.tickets.returnFromHold(t.id, staff)).toMatchObject({ status: 'called', held: false, counterId: f.counter(1) });
+    expect(f.office.tickets.returnFromHold(t.id, staff)).toMatchObject({
+      status: 'called',
+      held: false,
+      counterId: f.counter(1),
+    });
   });
 
   it('flags an out-of-turn call with its reason, but not a call of the ticket that was next anyway', () => {
@@ -130,7 +139,12 @@ describe('the queue', () => {
     const second = issue('A');
     const jumped = f.office.tickets.callOutOfTurn(second.id, f.counter(1), 'appointment', staff);
     expect(jumped).toMatchObject({ outOfTurn: true, outOfTurnReason: 'appointment' });
-    const inTurn = f.office.tickets.callOutOfTurn(first.id, f.counter(4), 'returned_with_documents', staff);
+    const inTurn = f.office.tickets.callOutOfTurn(
+      first.id,
+      f.counter(4),
+      'returned_with_documents',
+      staff,
+    );
     expect(inTurn).toMatchObject({ outOfTurn: false, outOfTurnReason: null });
   });
 
@@ -144,7 +158,11 @@ describe('the queue', () => {
     f.office.tickets.rate(t.id, 4, kiosk);
     expect(() => f.office.tickets.rate(t.id, 5, kiosk)).toThrow(/already been rated/);
     expect(() => f.office.tickets.rate(t.id, 6, kiosk)).toThrow(/1 to 5/);
-    expect(f.office.ctx.store.ratings.get(t.id)).toMatchObject({ score: 4, counterId: f.counter(1), staff: 'somchai' });
+    expect(f.office.ctx.store.ratings.get(t.id)).toMatchObject({
+      score: 4,
+      counterId: f.counter(1),
+      staff: 'somchai',
+    });
     expect(f.office.tickets.ratingTarget(f.counter(1))).toBeNull();
   });
 
@@ -154,7 +172,9 @@ describe('the queue', () => {
     f.office.tickets.start(t.id, staff);
     f.office.tickets.finish(t.id, staff);
     f.clock.advance(11 * MINUTE);
-    expect(() => f.office.tickets.rateAtCounter(f.counter(1), 5, kiosk)).toThrow(/no finished ticket awaiting/);
+    expect(() => f.office.tickets.rateAtCounter(f.counter(1), 5, kiosk)).toThrow(
+      /no finished ticket awaiting/,
+    );
   });
 
   it('records every change in the ledger and publishes events in seq order after commit', () => {
@@ -163,7 +183,13 @@ describe('the queue', () => {
     f.office.tickets.start(t.id, staff);
     f.office.tickets.finish(t.id, staff);
     f.office.tickets.rate(t.id, 5, kiosk);
-    expect(f.events.map((e) => e.kind)).toEqual(['ticket:issued', 'ticket:called', 'ticket:updated', 'ticket:updated', 'ticket:rated']);
+    expect(f.events.map((e) => e.kind)).toEqual([
+      'ticket:issued',
+      'ticket:called',
+      'ticket:updated',
+      'ticket:updated',
+      'ticket:rated',
+    ]);
     const seqs = f.events.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);

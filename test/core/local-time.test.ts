@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isValidDay, localDay, nextDay, startOfLocalDay, toLocalIso } from '../../server/core/local-time.ts';
+import {
+  isValidDay,
+  localDay,
+  nextDay,
+  startOfLocalDay,
+  toLocalIso,
+} from '../../server/core/local-time.ts';
 import { canonicalJson } from '../../server/core/canonical-json.ts';
 import { formatTicketNumber } from '../../server/core/ticket-number.ts';
 
@@ -12,8 +18,12 @@ describe('office-local time', () => {
   });
 
   it('formats ISO 8601 with the office offset', () => {
-    expect(toLocalIso(Date.UTC(2026, 10, 25, 2, 5, 6, 7), 'Asia/Bangkok')).toBe('2026-11-25T09:05:06.007+07:00');
-    expect(toLocalIso(Date.UTC(2026, 6, 1, 12, 0, 0), 'Europe/Berlin')).toBe('2026-07-01T14:00:00.000+02:00');
+    expect(toLocalIso(Date.UTC(2026, 10, 25, 2, 5, 6, 7), 'Asia/Bangkok')).toBe(
+      '2026-11-25T09:05:06.007+07:00',
+    );
+    expect(toLocalIso(Date.UTC(2026, 6, 1, 12, 0, 0), 'Europe/Berlin')).toBe(
+      '2026-07-01T14:00:00.000+02:00',
+    );
   });
 
   it('finds local midnight on a daylight-saving day', () => {
@@ -32,7 +42,9 @@ describe('office-local time', () => {
 
 describe('canonical JSON', () => {
   it('sorts keys at every level so equal values hash equally', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
   });
 });
 

@@ -29,7 +29,12 @@ export class ApiClient {
   cookie: string | undefined;
   constructor(readonly base: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: RequestInit = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
     if (this.cookie) headers.cookie = this.cookie;
     let payload = init.body;
@@ -56,7 +61,14 @@ export class ApiClient {
 
 export async function startTestServer(options: { clock?: Clock } = {}): Promise<TestServer> {
   const temp = makeTempDir();
-  const khiu = await startKhiu({ dataDir: temp.dir, port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, clock: options.clock, log: () => {} });
+  const khiu = await startKhiu({
+    dataDir: temp.dir,
+    port: 0,
+    host: '127.0.0.1',
+    adminPassword: ADMIN_PASSWORD,
+    clock: options.clock,
+    log: () => {},
+  });
   const admin = new ApiClient(khiu.url);
   const login = await admin.signIn('admin', ADMIN_PASSWORD);
   if (login.status !== 200) throw new Error(`admin sign-in failed: ${JSON.stringify(login.body)}`);
@@ -70,8 +82,13 @@ export async function startTestServer(options: { clock?: Clock } = {}): Promise<
     async userWithRole(role, username) {
       users += 1;
       const name = username ?? `${role}${users}`;
-      const created = await admin.post('/api/users', { username: name, role, password: 'password-1234' });
-      if (created.status !== 201) throw new Error(`could not create ${name}: ${JSON.stringify(created.body)}`);
+      const created = await admin.post('/api/users', {
+        username: name,
+        role,
+        password: 'password-1234',
+      });
+      if (created.status !== 201)
+        throw new Error(`could not create ${name}: ${JSON.stringify(created.body)}`);
       const client = new ApiClient(khiu.url);
       await client.signIn(name, 'password-1234');
       return client;

@@ -34,7 +34,11 @@ export function openOfficeFixture(config: Partial<QueueConfig> = {}): OfficeFixt
   const db = openDatabase(join(dir, 'khiu.db'));
   const clock = new ManualClock(NINE_AM_BANGKOK);
   const events: DomainEvent[] = [];
-  const office = new Office({ store: new Store(db), clock, onCommitted: (batch) => events.push(...batch) });
+  const office = new Office({
+    store: new Store(db),
+    clock,
+    onCommitted: (batch) => events.push(...batch),
+  });
   office.admin.bootstrapOffice(DEFAULT_OFFICE, { ...DEFAULT_QUEUE_CONFIG, ...config });
   events.length = 0;
   return {

@@ -20,7 +20,10 @@ export function runKhiu(args: string[], env: Record<string, string> = {}): Child
 }
 
 /** Starts `serve --port 0` and resolves once it prints its one listening line. */
-export function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = runKhiu(['serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], env);
   const stdoutLines: string[] = [];
   let stderr = '';
@@ -54,7 +57,9 @@ export function exited(child: ChildProcess): Promise<number | null> {
 }
 
 /** Runs a CLI command to completion. */
-export async function runKhiuToEnd(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runKhiuToEnd(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = runKhiu(args);
   let stdout = '';
   let stderr = '';

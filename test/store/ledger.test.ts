@@ -46,16 +46,24 @@ describe('the ledger', () => {
   it('refuses UPDATE and DELETE on the ledger and ratings through SQL', () => {
     expect(() => sqliteShell(file, 'UPDATE ledger SET type = type')).toThrow(/append-only/);
     expect(() => sqliteShell(file, 'DELETE FROM ratings')).toThrow(/never deleted/);
-    expect(() => sqliteShell(file, "UPDATE tickets SET queued_ms = 0 WHERE number = 'A002'")).toThrow(/immutable/);
+    expect(() =>
+      sqliteShell(file, "UPDATE tickets SET queued_ms = 0 WHERE number = 'A002'"),
+    ).toThrow(/immutable/);
   });
 
   it('names the entry of a ledger row changed by hand', () => {
-    sqliteShell(file, "DROP TRIGGER ledger_is_append_only_update; UPDATE ledger SET at_ms = at_ms + 1 WHERE seq = 15");
+    sqliteShell(
+      file,
+      'DROP TRIGGER ledger_is_append_only_update; UPDATE ledger SET at_ms = at_ms + 1 WHERE seq = 15',
+    );
     expect(verify()).toMatchObject({ ok: false, brokenAt: 15 });
   });
 
   it('catches a ticket moved forward in line by hand, even with the ledger untouched', () => {
-    sqliteShell(file, "DROP TRIGGER tickets_identity_is_fixed; UPDATE tickets SET queued_ms = 0 WHERE number = 'A002'");
+    sqliteShell(
+      file,
+      "DROP TRIGGER tickets_identity_is_fixed; UPDATE tickets SET queued_ms = 0 WHERE number = 'A002'",
+    );
     const result = verify();
     expect(result.ok).toBe(false);
     expect(result.problem).toMatch(/ticket .* differs from its state recorded at entry \d+/);
@@ -67,12 +75,21 @@ describe('the ledger', () => {
   });
 
   it('catches a deleted ledger entry at the entry after the gap', () => {
-    sqliteShell(file, 'DROP TRIGGER ledger_is_append_only_delete; DELETE FROM ledger WHERE seq = 12');
+    sqliteShell(
+      file,
+      'DROP TRIGGER ledger_is_append_only_delete; DELETE FROM ledger WHERE seq = 12',
+    );
     expect(verify()).toMatchObject({ ok: false, brokenAt: 13 });
   });
 
   it('catches a counter added behind the ledger’s back', () => {
-    sqliteShell(file, "INSERT INTO counters (name, number, service_ids, status) VALUES ('ลับ', 99, '[1]', 'open')");
-    expect(verify()).toMatchObject({ ok: false, problem: expect.stringMatching(/counter \d+ is in the database but not in the ledger/) });
+    sqliteShell(
+      file,
+      "INSERT INTO counters (name, number, service_ids, status) VALUES ('ลับ', 99, '[1]', 'open')",
+    );
+    expect(verify()).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/counter \d+ is in the database but not in the ledger/),
+    });
   });
 });

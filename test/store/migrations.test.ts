@@ -15,10 +15,24 @@ describe('migrations', () => {
     const db = new Database(join(temp.dir, 'empty.db'));
     const migrations = listMigrations();
     expect(migrations.length).toBeGreaterThan(0);
-    expect(migrations.map((m) => m.version)).toEqual([...migrations.map((m) => m.version)].sort((a, b) => a - b));
+    expect(migrations.map((m) => m.version)).toEqual(
+      [...migrations.map((m) => m.version)].sort((a, b) => a - b),
+    );
     expect(runMigrations(db)).toEqual(migrations.map((m) => m.version));
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['tickets', 'ratings', 'ledger', 'services', 'counters', 'users', 'sessions']));
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'tickets',
+        'ratings',
+        'ledger',
+        'services',
+        'counters',
+        'users',
+        'sessions',
+      ]),
+    );
     db.close();
   });
 
@@ -36,7 +50,9 @@ describe('migrations', () => {
     cleanup = temp.cleanup;
     const db = new Database(join(temp.dir, 'newer.db'));
     runMigrations(db);
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_ms) VALUES (999, '999_from_the_future.sql', 0)").run();
+    db.prepare(
+      "INSERT INTO schema_migrations (version, name, applied_ms) VALUES (999, '999_from_the_future.sql', 0)",
+    ).run();
     expect(() => runMigrations(db)).toThrow(/999_from_the_future\.sql/);
     db.close();
   });

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect } from 'socket.io-client';
+import type { TicketIssuedEvent, TicketPrintedEvent } from '../../server/api/contract.ts';
+import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
+
+describe('device agents', () => {
+  let s: TestServer;
+  let manager: ApiClient;
+  beforeAll(async () => {
+    s = await startTestServer();
+    manager = await s.userWithRole('manager');
+  });
+  afterAll(() => s.close());
+
+  it('tells which station issued a ticket, so only that station prints it', async () => {
+    const socket = connect(s.url, { transports: ['websocket'] });
+    await new Promise((resolve) => socket.once('snapshot', resolve));
+    const issued = new Promise<TicketIssuedEvent>((resolve) =>
+      socket.once('ticket:issued', resolve),
+    );
+    await s.anon.request(
+      'POST',
+      '/api/tickets',
+      { serviceId: 1 },
+      { headers: { 'x-khiu-station': 'kiosk-2' } },
+    );
+    expect((await issued).station).toBe('kiosk-2');
+    socket.disconnect();
+  });
+
+  it('records a print outcome in the ledger and announces it', async () => {
+    const ticket = (await s.anon.post('/api/tickets', { serviceId: 1 })).body.ticket;
+    const socket = connect(s.url, { transports: ['websocket'] });
+    await new Promise((resolve) => socket.once('snapshot', resolve));
+    const printed = new Promise<TicketPrintedEvent>((resolve) =>
+      socket.once('ticket:printed', resolve),
+    );
+    const before = s.ledgerLength();
+    const res = await s.anon.post(`/api/tickets/${ticket.id}/print-report`, {
+      station: 'kiosk-1',
+      outcome: 'failed',
+      reprint: false,
+      detail: 'paper out',
+    });
+    expect(res.status).toBe(204);
+    expect(await printed).toMatchObject({
+      ticketId: ticket.id,
+      station: 'kiosk-1',
+      outcome: 'failed',
+      reprint: false,
+      detail: 'paper out',
+      seq: before + 1,
+    });
+    expect(s.ledgerLength()).toBe(before + 1);
+    expect(
+      (
+        await s.anon.post(`/api/tickets/${ticket.id}/print-report`, {
+          station: 'kiosk-1',
+          outcome: 'jammed',
+          reprint: false,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await s.anon.post('/api/tickets/unknown/print-report', {
+          station: 'kiosk-1',
+          outcome: 'printed',
+          reprint: false,
+        })
+      ).status,
+    ).toBe(404);
+    socket.disconnect();
+  });
+
+  it('shows managers the latest status of every reported device', async () => {
+    const report = {
+      station: 'kiosk-1',
+      devices: [
+        {
+          deviceId: 'printer',
+          kind: 'printer',
+          uri: 'tcp://127.0.0.1:9100',
+          state: 'paper_near_end',
+        },
+        {
+          deviceId: 'display-1',
+          kind: 'display',
+          uri: 'serial:/dev/ttyUSB0?baud=9600',
+          state: 'online',
+        },
+      ],
+    };
+    expect((await s.anon.post('/api/devices/report', report)).status).toBe(204);
+    expect(
+      (await s.anon.post('/api/devices/report', { station: 'kiosk 1', devices: [] })).status,
+    ).toBe(400);
+    expect((await s.anon.get('/api/devices')).status).toBe(401);
+    const { body } = await manager.get('/api/devices');
+    expect(body).toEqual([
+      expect.objectContaining({
+        station: 'kiosk-1',
+        deviceId: 'display-1',
+        state: 'online',
+        stale: false,
+      }),
+      expect.objectContaining({
+        station: 'kiosk-1',
+        deviceId: 'printer',
+        kind: 'printer',
+        state: 'paper_near_end',
+        detail: null,
+      }),
+    ]);
+  });
+});
