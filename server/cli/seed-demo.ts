@@ -170,7 +170,7 @@ export function playDemoDays(
     summary.done += 1;
     if (random() < 0.7) {
       clock.advance(0.3 * MINUTE);
-      office.tickets.rate(ticket.id, ratingScore(), {
+      office.feedback.rate(ticket.id, ratingScore(), {
         kind: 'station',
         station: `rating-${counter.number}`,
       });

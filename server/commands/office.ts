@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { OfficeContext, type OfficeDeps } from './office-context.ts';
 import { TicketCommands } from './ticket-commands.ts';
 import { AdminCommands } from './admin-commands.ts';
+import { FeedbackCommands } from './feedback-commands.ts';
 import { Views } from './views.ts';
 import { conflict } from '../core/errors.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
@@ -14,12 +15,14 @@ export class Office {
   readonly ctx: OfficeContext;
   readonly tickets: TicketCommands;
   readonly admin: AdminCommands;
+  readonly feedback: FeedbackCommands;
   readonly views: Views;
 
   constructor(deps: Omit<OfficeDeps, 'newTicketId'> & { newTicketId?: () => string }) {
     this.ctx = new OfficeContext({ newTicketId: randomTicketId, ...deps });
     this.tickets = new TicketCommands(this.ctx);
     this.admin = new AdminCommands(this.ctx);
+    this.feedback = new FeedbackCommands(this.ctx);
     this.views = new Views(this.ctx);
   }
 

@@ -1,16 +1,13 @@
-import type { OutOfTurnReason, PrintOutcome, PriorityKind, TicketStatus } from '../api/contract.ts';
+import type { OutOfTurnReason, PriorityKind, TicketStatus } from '../api/contract.ts';
 import type { Actor, CounterRecord, TicketRecord } from '../core/records.ts';
 import type { DomainEvent } from './domain-events.ts';
 import type { OfficeContext } from './office-context.ts';
 import { conflict, notFound } from '../core/errors.ts';
+import { mustGetTicket } from './ticket-lookup.ts';
 import { localDay } from '../core/local-time.ts';
 import { pickNext, type PickReason } from '../core/queue-rule.ts';
 import { formatTicketNumber } from '../core/ticket-number.ts';
-import { assertTicketCan } from '../core/ticket-lifecycle.ts';
-import { ratingLabel } from '../core/rating.ts';
-
-/** How long after a finish the citizen may still rate it at the counter. */
-export const RATING_WINDOW_MS = 10 * 60_000;
+import { assertTicketCan, NOT_YET_CALLED } from '../core/ticket-lifecycle.ts';
 
 export interface IssuedTicket {
   ticket: TicketRecord;
@@ -73,21 +70,10 @@ export class TicketCommands {
         day,
         serviceId: service.id,
         priority,
-        status: 'waiting',
         queuedMs: now,
         issuedMs: now,
-        calledMs: null,
-        lastCalledMs: null,
-        startedMs: null,
-        finishedMs: null,
-        counterId: null,
-        staff: null,
-        held: false,
-        recalls: 0,
-        outOfTurn: false,
-        outOfTurnReason: null,
+        ...NOT_YET_CALLED,
         transferredFrom: null,
-        transferredTo: null,
       });
       const seq = this.store.ledger.record(now, 'ticket.issued', 'ticket', ticket.id, actor, {
         ahead,
@@ -269,20 +255,9 @@ export class TicketCommands {
         ...ticket,
         id: this.ctx.deps.newTicketId(),
         serviceId: service.id,
-        status: 'waiting',
         issuedMs: now,
-        calledMs: null,
-        lastCalledMs: null,
-        startedMs: null,
-        finishedMs: null,
-        counterId: null,
-        staff: null,
-        held: false,
-        recalls: 0,
-        outOfTurn: false,
-        outOfTurnReason: null,
+        ...NOT_YET_CALLED,
         transferredFrom: ticket.id,
-        transferredTo: null,
       });
       const wasAtCounter = ticket.status === 'called' || ticket.status === 'serving';
       const from = this.change(
@@ -307,93 +282,10 @@ export class TicketCommands {
     });
   }
 
-  rate(ticketId: string, score: number, actor: Actor): void {
-    ratingLabel(score);
-    this.ctx.run((events) => {
-      const ticket = this.mustGet(ticketId);
-      if (this.store.ratings.get(ticket.id))
-        throw conflict('already_rated', `ticket ${ticket.number} has already been rated`);
-      assertTicketCan('rate', ticket);
-      const rating = {
-        ticketId: ticket.id,
-        score,
-        counterId: ticket.counterId!,
-        staff: ticket.staff,
-        ratedMs: this.ctx.now(),
-      };
-      this.store.ratings.insert(rating);
-      const seq = this.store.ledger.record(
-        rating.ratedMs,
-        'rating.given',
-        'rating',
-        ticket.id,
-        actor,
-        { score },
-      );
-      events.push({ kind: 'ticket:rated', seq, rating });
-    });
-  }
-
-  /**
-   * The ticket a counter's rating screen or button box rates now: its latest
-   * finished ticket, not yet rated, finished within the rating window.
-   */
-  ratingTarget(counterId: number): TicketRecord | null {
-    if (!this.store.counters.get(counterId)) throw notFound('counter', counterId);
-    const ticket = this.store.tickets.latestFinishedAt(
-      counterId,
-      this.ctx.now() - RATING_WINDOW_MS,
-    );
-    if (!ticket || this.store.ratings.get(ticket.id)) return null;
-    return ticket;
-  }
-
-  /** A button press at a counter: rates its rating target, or 409 when nothing awaits a rating. */
-  rateAtCounter(counterId: number, score: number, actor: Actor): TicketRecord {
-    return this.ctx.run(() => {
-      const ticket = this.ratingTarget(counterId);
-      if (!ticket)
-        throw conflict(
-          'nothing_to_rate',
-          `counter ${counterId} has no finished ticket awaiting a rating`,
-        );
-      this.rate(ticket.id, score, actor);
-      return ticket;
-    });
-  }
-
-  /**
-   * Records what a station's printer did with a ticket. The ticket itself does not
-   * change: it exists whether or not paper came out (the kiosk then shows it on screen).
-   */
-  recordPrint(
-    ticketId: string,
-    station: string,
-    outcome: PrintOutcome,
-    reprint: boolean,
-    detail: string | null,
-  ): void {
-    this.ctx.run((events) => {
-      const ticket = this.mustGet(ticketId);
-      const actor: Actor = { kind: 'station', station };
-      const seq = this.store.ledger.record(
-        this.ctx.now(),
-        `ticket.print_${outcome}`,
-        'ticket',
-        ticket.id,
-        actor,
-        { reprint, detail },
-      );
-      events.push({ kind: 'ticket:printed', seq, ticket, station, outcome, reprint, detail });
-    });
-  }
-
   // ---- helpers ----
 
   private mustGet(ticketId: string): TicketRecord {
-    const ticket = this.store.tickets.get(ticketId);
-    if (!ticket) throw notFound('ticket', ticketId);
-    return ticket;
+    return mustGetTicket(this.store, ticketId);
   }
 
   private openIdleCounter(counterId: number): CounterRecord {

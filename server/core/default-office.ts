@@ -1,15 +1,8 @@
 import type { LocalizedText, ServiceStep } from '../api/contract.ts';
+import type { ServiceRecord } from './records.ts';
 
 /** A service as the office posts it, before it has an id. */
-export interface ServiceDefinition {
-  code: string;
-  name: LocalizedText;
-  steps: ServiceStep[];
-  documents: LocalizedText[];
-  fee: number;
-  feeNote: LocalizedText | null;
-  targetWaitMinutes: number;
-}
+export type ServiceDefinition = Omit<ServiceRecord, 'id' | 'active' | 'sortOrder'>;
 
 export interface CounterDefinition {
   name: string;

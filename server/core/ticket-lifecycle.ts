@@ -1,4 +1,5 @@
 import type { TicketStatus } from '../api/contract.ts';
+import type { TicketRecord } from './records.ts';
 import { conflict } from './errors.ts';
 
 export type TicketAction =
@@ -53,3 +54,19 @@ export function assertTicketCan(
     throw conflict(code, `ticket ${ticket.number} is ${state} and cannot be ${VERB[action]}`);
   }
 }
+
+/** The progress of a ticket that waits in line and has not been called: new or just transferred. */
+export const NOT_YET_CALLED = {
+  status: 'waiting',
+  calledMs: null,
+  lastCalledMs: null,
+  startedMs: null,
+  finishedMs: null,
+  counterId: null,
+  staff: null,
+  held: false,
+  recalls: 0,
+  outOfTurn: false,
+  outOfTurnReason: null,
+  transferredTo: null,
+} as const satisfies Partial<TicketRecord>;

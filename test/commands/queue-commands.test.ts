@@ -151,19 +151,19 @@ describe('the queue', () => {
   it('takes one rating per finished ticket and never a second', () => {
     const t = issue('A');
     f.office.tickets.callNext(f.counter(1), staff);
-    expect(() => f.office.tickets.rate(t.id, 5, kiosk)).toThrow(/cannot be rated/);
+    expect(() => f.office.feedback.rate(t.id, 5, kiosk)).toThrow(/cannot be rated/);
     f.office.tickets.start(t.id, staff);
     f.office.tickets.finish(t.id, staff);
-    expect(f.office.tickets.ratingTarget(f.counter(1))?.id).toBe(t.id);
-    f.office.tickets.rate(t.id, 4, kiosk);
-    expect(() => f.office.tickets.rate(t.id, 5, kiosk)).toThrow(/already been rated/);
-    expect(() => f.office.tickets.rate(t.id, 6, kiosk)).toThrow(/1 to 5/);
+    expect(f.office.feedback.ratingTarget(f.counter(1))?.id).toBe(t.id);
+    f.office.feedback.rate(t.id, 4, kiosk);
+    expect(() => f.office.feedback.rate(t.id, 5, kiosk)).toThrow(/already been rated/);
+    expect(() => f.office.feedback.rate(t.id, 6, kiosk)).toThrow(/1 to 5/);
     expect(f.office.ctx.store.ratings.get(t.id)).toMatchObject({
       score: 4,
       counterId: f.counter(1),
       staff: 'somchai',
     });
-    expect(f.office.tickets.ratingTarget(f.counter(1))).toBeNull();
+    expect(f.office.feedback.ratingTarget(f.counter(1))).toBeNull();
   });
 
   it('stops offering a finished ticket for rating after the rating window', () => {
@@ -172,7 +172,7 @@ describe('the queue', () => {
     f.office.tickets.start(t.id, staff);
     f.office.tickets.finish(t.id, staff);
     f.clock.advance(11 * MINUTE);
-    expect(() => f.office.tickets.rateAtCounter(f.counter(1), 5, kiosk)).toThrow(
+    expect(() => f.office.feedback.rateAtCounter(f.counter(1), 5, kiosk)).toThrow(
       /no finished ticket awaiting/,
     );
   });
@@ -182,7 +182,7 @@ describe('the queue', () => {
     f.office.tickets.callNext(f.counter(1), staff);
     f.office.tickets.start(t.id, staff);
     f.office.tickets.finish(t.id, staff);
-    f.office.tickets.rate(t.id, 5, kiosk);
+    f.office.feedback.rate(t.id, 5, kiosk);
     expect(f.events.map((e) => e.kind)).toEqual([
       'ticket:issued',
       'ticket:called',

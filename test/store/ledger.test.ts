@@ -22,7 +22,7 @@ describe('the ledger', () => {
     f.office.tickets.callNext(f.counter(1), staff);
     f.office.tickets.start(a.id, staff);
     f.office.tickets.finish(a.id, staff);
-    f.office.tickets.rate(a.id, 5, kiosk);
+    f.office.feedback.rate(a.id, 5, kiosk);
     f.db.close();
   });
   afterEach(() => f.close());

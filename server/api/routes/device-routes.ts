@@ -22,7 +22,7 @@ export function deviceRoutes(router: Router, { office, sessions, devices }: ApiD
   router.on('POST', '/api/tickets/:id/print-report', async ({ req, res, params }) => {
     const id = parse(ticketIdParam, params.id);
     const body = parse(printReportBody, await readJsonBody(req));
-    office.tickets.recordPrint(id, body.station, body.outcome, body.reprint, body.detail ?? null);
+    office.feedback.recordPrint(id, body.station, body.outcome, body.reprint, body.detail ?? null);
     sendJson(res, 204, null);
   });
 }

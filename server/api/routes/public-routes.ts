@@ -9,7 +9,7 @@ import { ratingLabel } from '../../core/rating.ts';
 
 /** What the kiosk, the hall display, the rating screen and the public may do, without signing in. */
 export function publicRoutes(router: Router, { office }: ApiDeps): void {
-  const { views, tickets } = office;
+  const { views, tickets, feedback } = office;
 
   router.on('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }));
 
@@ -51,12 +51,12 @@ export function publicRoutes(router: Router, { office }: ApiDeps): void {
   router.on('POST', '/api/tickets/:id/rating', async ({ req, res, params }) => {
     const id = parse(ticketIdParam, params.id);
     const { score } = parse(ratingBody, await readJsonBody(req));
-    tickets.rate(id, score, stationActor(req, 'rating'));
+    feedback.rate(id, score, stationActor(req, 'rating'));
     sendJson(res, 201, { rating: { ticketId: id, score, label: ratingLabel(score) } });
   });
 
   router.on('GET', '/api/counters/:id/rating-target', ({ res, params }) => {
-    const ticket = tickets.ratingTarget(parse(numericIdParam, params.id));
+    const ticket = feedback.ratingTarget(parse(numericIdParam, params.id));
     if (!ticket) return sendJson(res, 204, null);
     sendJson(res, 200, { ticket: views.ticket(ticket) });
   });
@@ -64,7 +64,7 @@ export function publicRoutes(router: Router, { office }: ApiDeps): void {
   router.on('POST', '/api/counters/:id/rating', async ({ req, res, params }) => {
     const counterId = parse(numericIdParam, params.id);
     const { score } = parse(ratingBody, await readJsonBody(req));
-    const ticket = tickets.rateAtCounter(
+    const ticket = feedback.rateAtCounter(
       counterId,
       score,
       stationActor(req, `rating-${counterId}`),
