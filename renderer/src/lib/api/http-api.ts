@@ -1,0 +1,104 @@
+import type { KhiuApi, SessionUser, TicketStatusView } from './khiu-api.ts';
+import type {
+  Counter,
+  LedgerVerification,
+  LocalizedText,
+  QueueRule,
+  QueueSummary,
+  Rating,
+  Service,
+  Ticket,
+  TicketRecord,
+  User,
+} from '../contract.ts';
+import { requestJson, type Method } from './http-client.ts';
+import { ApiError } from './api-error.ts';
+
+/** The office server over HTTP, at `base` ('' = the page's own origin). */
+export function createHttpApi(base = '', fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): KhiuApi {
+  const call = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+    const { body: result } = await requestJson<T>(fetchImpl, base, method, path, body);
+    return result as T;
+  };
+  const maybe = async <T>(method: Method, path: string, body?: unknown): Promise<T | null> =>
+    (await requestJson<T>(fetchImpl, base, method, path, body)).body;
+
+  return {
+    office: () => call<{ name: LocalizedText }>('GET', '/api/office'),
+    services: () => call<Service[]>('GET', '/api/services'),
+    counters: () => call<Counter[]>('GET', '/api/counters'),
+    queue: () => call<QueueSummary>('GET', '/api/queue'),
+    queueRule: () => call<QueueRule>('GET', '/api/queue/rule'),
+
+    issueTicket: async (serviceId, priority, clientRequestId) =>
+      (
+        await call<{ ticket: Ticket }>('POST', '/api/tickets', {
+          serviceId,
+          ...(priority ? { priority } : {}),
+          clientRequestId,
+        })
+      ).ticket,
+    ticketStatus: (id) => call<TicketStatusView>('GET', `/api/tickets/${encodeURIComponent(id)}`),
+    rateTicket: async (id, score) =>
+      (await call<{ rating: Rating }>('POST', `/api/tickets/${encodeURIComponent(id)}/rating`, { score })).rating,
+    ratingTarget: async (counterId) =>
+      (await maybe<{ ticket: Ticket }>('GET', `/api/counters/${counterId}/rating-target`))?.ticket ?? null,
+    rateAtCounter: async (counterId, score) =>
+      (await call<{ rating: Rating }>('POST', `/api/counters/${counterId}/rating`, { score })).rating,
+
+    signIn: async (username, password) =>
+      (await call<{ user: SessionUser }>('POST', '/api/session', { username, password })).user,
+    currentUser: async () => {
+      try {
+        return (await call<{ user: SessionUser }>('GET', '/api/session')).user;
+      } catch (error) {
+        // Not being signed in is an answer here, not a failure.
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    signOut: async () => {
+      await call('DELETE', '/api/session');
+    },
+
+    callNext: async (counterId, clientRequestId) =>
+      (await maybe<{ ticket: Ticket }>('POST', `/api/counters/${counterId}/call-next`, { clientRequestId }))
+        ?.ticket ?? null,
+    waitingAt: (counterId) => call<Ticket[]>('GET', `/api/counters/${counterId}/waiting`),
+    setCounterStatus: async (counterId, status, reason) =>
+      (
+        await call<{ counter: Counter }>('POST', `/api/counters/${counterId}/status`, {
+          status,
+          ...(reason ? { reason } : {}),
+        })
+      ).counter,
+    ticketAction: async (id, action) =>
+      (await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/${action}`, {})).ticket,
+    transfer: async (id, serviceId) =>
+      (await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/transfer`, { serviceId }))
+        .ticket,
+    callOutOfTurn: async (id, counterId, reason) =>
+      (
+        await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/call`, {
+          counterId,
+          reason,
+        })
+      ).ticket,
+
+    ticketListing: (from, to) =>
+      call<TicketRecord[]>('GET', `/api/tickets?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    verifyLedger: () => call<LedgerVerification>('GET', '/api/ledger/verify'),
+
+    createService: async (input) => (await call<{ service: Service }>('POST', '/api/services', input)).service,
+    updateService: async (id, patch) =>
+      (await call<{ service: Service }>('PATCH', `/api/services/${id}`, patch)).service,
+    createCounter: async (input) => (await call<{ counter: Counter }>('POST', '/api/counters', input)).counter,
+    updateCounter: async (id, patch) =>
+      (await call<{ counter: Counter }>('PATCH', `/api/counters/${id}`, patch)).counter,
+    users: () => call<User[]>('GET', '/api/users'),
+    createUser: async (username, role, password) =>
+      (await call<{ user: User }>('POST', '/api/users', { username, role, password })).user,
+    updateUser: async (id, patch) => (await call<{ user: User }>('PATCH', `/api/users/${id}`, patch)).user,
+    setOfficeName: async (name) => (await call<{ name: LocalizedText }>('PUT', '/api/office', name)).name,
+  } satisfies KhiuApi;
+}

@@ -1,0 +1,85 @@
+import type {
+  Counter,
+  CounterStatus,
+  LedgerVerification,
+  LocalizedText,
+  OutOfTurnReason,
+  PriorityKind,
+  QueueRule,
+  QueueSummary,
+  Rating,
+  Role,
+  Service,
+  ServiceStep,
+  Ticket,
+  TicketRecord,
+  User,
+} from '../contract.ts';
+
+export interface SessionUser {
+  username: string;
+  role: Role;
+}
+
+export interface TicketStatusView {
+  ticket: Ticket;
+  service: { id: number; code: string; name: LocalizedText };
+  counter: { id: number; name: string; number: number } | null;
+}
+
+export type ServiceInput = {
+  code: string;
+  name: LocalizedText;
+  steps: Omit<ServiceStep, 'order'>[];
+  documents: LocalizedText[];
+  fee: number;
+  feeNote: LocalizedText | null;
+  targetWaitMinutes: number;
+  active: boolean;
+};
+
+export type CounterInput = { name: string; number: number; serviceIds: number[] };
+
+/**
+ * Everything the stations ask of the office server. Screens depend on this
+ * interface only, so a test can hand them another implementation.
+ */
+export interface KhiuApi {
+  office(): Promise<{ name: LocalizedText }>;
+  services(): Promise<Service[]>;
+  counters(): Promise<Counter[]>;
+  queue(): Promise<QueueSummary>;
+  queueRule(): Promise<QueueRule>;
+
+  issueTicket(serviceId: number, priority: PriorityKind | null, clientRequestId: string): Promise<Ticket>;
+  ticketStatus(id: string): Promise<TicketStatusView>;
+  rateTicket(id: string, score: number): Promise<Rating>;
+  ratingTarget(counterId: number): Promise<Ticket | null>;
+  rateAtCounter(counterId: number, score: number): Promise<Pick<Rating, 'ticketId' | 'score' | 'label'>>;
+
+  signIn(username: string, password: string): Promise<SessionUser>;
+  currentUser(): Promise<SessionUser | null>;
+  signOut(): Promise<void>;
+
+  callNext(counterId: number, clientRequestId: string): Promise<Ticket | null>;
+  waitingAt(counterId: number): Promise<Ticket[]>;
+  setCounterStatus(counterId: number, status: CounterStatus, reason?: string): Promise<Counter>;
+  ticketAction(
+    id: string,
+    action: 'start' | 'finish' | 'no-show' | 'recall' | 'cancel' | 'hold' | 'return',
+  ): Promise<Ticket>;
+  transfer(id: string, serviceId: number): Promise<Ticket>;
+  callOutOfTurn(id: string, counterId: number, reason: OutOfTurnReason): Promise<Ticket>;
+
+  ticketListing(from: string, to: string): Promise<TicketRecord[]>;
+  verifyLedger(): Promise<LedgerVerification>;
+
+  createService(input: ServiceInput): Promise<Service>;
+  updateService(id: number, patch: Partial<ServiceInput>): Promise<Service>;
+  createCounter(input: CounterInput): Promise<Counter>;
+  updateCounter(id: number, patch: Partial<CounterInput>): Promise<Counter>;
+  users(): Promise<User[]>;
+  createUser(username: string, role: Role, password: string): Promise<User>;
+  updateUser(id: number, patch: { role?: Role; active?: boolean; password?: string }): Promise<User>;
+  setOfficeName(name: LocalizedText): Promise<LocalizedText>;
+}

@@ -1,0 +1,11 @@
+/**
+ * The renderer's door to the server contract: types with `import type` (no server
+ * code in a bundle) and the few published values the screens show.
+ */
+export type * from '../../../server/api/contract.ts';
+export {
+  OUT_OF_TURN_REASONS,
+  PRIORITY_KINDS,
+  RATING_LABELS,
+  COUNTER_STATUSES,
+} from '../../../server/api/contract.ts';
