@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * What one PC runs. `host`: this PC is the office server (and may own devices);
+ * `client`: it only shows stations of a server elsewhere on the LAN.
+ */
+export const shellConfigSchema = z.object({
+  mode: z.enum(['host', 'client']),
+  /** The office server's URL; in host mode the server started here listens on its port. */
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  /** host mode only: where the office's database lives. */
+  dataDir: z.string().min(1).optional(),
+  /** The station windows, one per screen: a path of the office server such as /kiosk or /display. */
+  windows: z
+    .array(
+      z.object({
+        path: z
+          .string()
+          .regex(
+            /^\/(kiosk|counter|display|rate\/\d+|standards)(\?[\w=&.-]*)?$/,
+            'a station path such as /kiosk or /rate/3',
+          ),
+        /** Which monitor (0 = primary). */
+        screen: z.int().min(0).max(8).default(0),
+        /** Full-screen kiosk mode: no frame, no way out by keyboard shortcuts. */
+        kiosk: z.boolean().default(true),
+      }),
+    )
+    .min(1),
+  /** A device agent config file (hardware/agent) to run in this process, if devices are plugged in here. */
+  agentConfig: z.string().min(1).optional(),
+});
+
+export type ShellConfig = z.infer<typeof shellConfigSchema>;
+
+export function parseShellConfig(json: unknown): ShellConfig {
+  const result = shellConfigSchema.safeParse(json);
+  if (!result.success) {
+    const details = result.error.issues
+      .map((i) => `${i.path.join('.') || 'config'}: ${i.message}`)
+      .join('; ');
+    throw new Error(`invalid Khiu shell config: ${details}`);
+  }
+  if (result.data.mode === 'host' && !result.data.dataDir)
+    throw new Error('invalid Khiu shell config: host mode needs dataDir');
+  return result.data;
+}
+
+/** The full URL a station window loads. */
+export function stationUrl(config: ShellConfig, path: string): string {
+  return new URL(path, config.serverUrl).toString();
+}

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { parseShellConfig, stationUrl } from '../../electron/shell-config.ts';
+import {
+  decidePermission,
+  guardNavigation,
+  type GuardedContents,
+} from '../../electron/navigation-guard.ts';
+import { STATION_WEB_PREFERENCES, stationWindowOptions } from '../../electron/station-window.ts';
+import { startHostServer, type HostServer } from '../../electron/host-server.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+/** Stands in for Electron's WebContents, which cannot run here. */
+class FakeContents extends EventEmitter implements GuardedContents {
+  openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
+    this.openHandler = handler;
+  }
+  navigate(event: string, url?: string): boolean {
+    let prevented = false;
+    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+const config = parseShellConfig({
+  mode: 'client',
+  serverUrl: 'http://192.168.1.10:8080',
+  windows: [{ path: '/kiosk' }, { path: '/display', screen: 1 }],
+});
+
+describe('the kiosk shell', () => {
+  it('keeps a station window on the office server and blocks everything else', () => {
+    const contents = new FakeContents();
+    const blocked: string[] = [];
+    guardNavigation(contents, config.serverUrl, (url) => blocked.push(url));
+    expect(contents.navigate('will-navigate', 'http://192.168.1.10:8080/t/abc')).toBe(false);
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.navigate('will-redirect', 'http://192.168.1.10:9999/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'not a url')).toBe(true);
+    expect(contents.navigate('will-attach-webview')).toBe(true);
+    expect(contents.openHandler?.({ url: 'http://192.168.1.10:8080/standards' })).toEqual({
+      action: 'deny',
+    });
+    expect(blocked).toEqual([
+      'https://evil.example/',
+      'http://192.168.1.10:9999/',
+      'not a url',
+      'http://192.168.1.10:8080/standards',
+    ]);
+  });
+
+  it('grants a station no permission but full screen, and only on its own origin', () => {
+    expect(
+      decidePermission('fullscreen', 'http://192.168.1.10:8080/display', config.serverUrl),
+    ).toBe(true);
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'serial',
+      'usb',
+    ]) {
+      expect(decidePermission(permission, 'http://192.168.1.10:8080/kiosk', config.serverUrl)).toBe(
+        false,
+      );
+    }
+    expect(decidePermission('fullscreen', 'https://evil.example/', config.serverUrl)).toBe(false);
+  });
+
+  it('opens every window sandboxed, isolated and without Node, on its own monitor', () => {
+    const screens = [
+      { x: 0, y: 0, width: 1080, height: 1920 },
+      { x: 1080, y: 0, width: 1920, height: 1080 },
+    ];
+    const display = stationWindowOptions(config.windows[1]!, screens);
+    expect(display).toMatchObject({ x: 1080, width: 1920, kiosk: true, frame: false });
+    expect(display.webPreferences).toBe(STATION_WEB_PREFERENCES);
+    expect(STATION_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
+    expect(stationUrl(config, '/rate/3')).toBe('http://192.168.1.10:8080/rate/3');
+  });
+
+  it('rejects a config that would load anything but a station page', () => {
+    expect(() => parseShellConfig({ ...config, windows: [{ path: '//evil.example/' }] })).toThrow(
+      /station path/,
+    );
+    expect(() => parseShellConfig({ ...config, serverUrl: 'file:///etc/passwd' })).toThrow(
+      /serverUrl/,
+    );
+    expect(() => parseShellConfig({ ...config, mode: 'host' })).toThrow(/dataDir/);
+  });
+});
+
+describe('host mode', () => {
+  let server: HostServer | undefined;
+  let cleanup = () => {};
+  afterEach(async () => {
+    await server?.stop();
+    cleanup();
+  });
+
+  it('starts the office server in Node and finds its URL', async () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    server = await startHostServer({
+      dataDir: temp.dir,
+      port: 0,
+      host: '127.0.0.1',
+      node: process.execPath,
+    });
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
+  });
+});
