@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TicketRecord } from '../../server/api/contract.ts';
+import { builtRenderer } from './renderer-build.ts';
+import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, launchChromium } from './chromium.ts';
+import { STAFF, startStationServer, type StationServer } from './station-server.ts';
+import { officeDay } from '../../renderer/src/lib/i18n/dates.ts';
+
+let server: StationServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dir = await builtRenderer();
+  server = await startStationServer(dir);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, viewport = KIOSK_LANDSCAPE): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(server.url + path);
+  return page;
+}
+
+describe('one ticket from kiosk to rating', () => {
+  it('is issued at the kiosk, called at the counter, shown on the display, finished, rated, and found with its rating through the API', async () => {
+    const display = await open('/display');
+    await expect.poll(() => display.getByTestId('waiting-A').textContent()).toBe('0');
+
+    const kiosk = await open('/kiosk', KIOSK_PORTRAIT);
+    await kiosk.getByTestId('service-A').click();
+    const number = (await kiosk.getByTestId('issued-number').textContent())!.trim();
+    expect(number).toMatch(/^A\d{3}$/);
+    await expect.poll(() => kiosk.getByText('กรุณารับบัตรคิว').count()).toBe(1);
+    expect(await kiosk.locator('[data-testid=issued] svg').count()).toBe(1);
+    await expect.poll(() => display.getByTestId('waiting-A').textContent()).toBe('1');
+
+    const counter = await open('/counter');
+    await counter.getByLabel('ชื่อผู้ใช้').fill(STAFF.username);
+    await counter.getByLabel('รหัสผ่าน').fill(STAFF.password);
+    await counter.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await counter.getByTestId('pick-counter-1').click();
+    await counter.getByTestId('waiting-' + number).waitFor();
+    await counter.getByTestId('call-next').click();
+    await expect.poll(() => counter.getByTestId('current-number').textContent()).toBe(number);
+
+    await expect.poll(() => display.getByTestId('headline-number').textContent()).toBe(number);
+    await expect.poll(() => display.getByTestId('serving-1').textContent()).toContain(number);
+    await expect.poll(() => display.getByTestId('waiting-A').textContent()).toBe('0');
+
+    const rate = await open('/rate/1');
+    await counter.getByTestId('start').click();
+    await counter.getByTestId('finish').click();
+    await counter.getByTestId('call-next').waitFor();
+
+    await rate.getByTestId('rate-5').click();
+    await rate.getByTestId('rate-thanks').waitFor();
+
+    const day = officeDay(new Date());
+    const listing = await server.asAdmin<TicketRecord[]>('GET', `/api/tickets?from=${day}&to=${day}`);
+    expect(listing.status).toBe(200);
+    const record = listing.body.find((t) => t.number === number);
+    expect(record).toMatchObject({ status: 'done', rating: 5, counterId: 1, staff: STAFF.username });
+
+    const status = await open(`/t/${record!.id}`, { width: 390, height: 844 });
+    await expect.poll(() => status.getByTestId('ticket-status').textContent()).toContain('ให้บริการเสร็จแล้ว');
+  });
+
+  it('puts the display back in step after the connection drops and returns', async () => {
+    const display = await open('/display');
+    await expect.poll(() => display.getByTestId('waiting-B').textContent()).toBe('0');
+    await display.context().setOffline(true);
+    await server.khiu.io.disconnectSockets();
+    const issued = await fetch(server.url + '/api/tickets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 2 }),
+    });
+    expect(issued.status).toBe(201);
+    await display.context().setOffline(false);
+    await expect.poll(() => display.getByTestId('waiting-B').textContent(), { timeout: 15_000 }).toBe('1');
+  });
+});
