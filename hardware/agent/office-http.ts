@@ -1,0 +1,105 @@
+import type { ApiError, DeviceKind, DeviceState, LocalizedText, PrintOutcome, QueueRule, Service } from '../../server/api/contract.ts';
+import { HardwareError } from '../hardware-error.ts';
+
+/*
+ * The few HTTP calls a device agent makes, over the server's public API
+ * (docs/contract.md). No sign-in: an agent is a station, it reads what is
+ * posted and reports what its devices did.
+ */
+
+export interface DeviceReportItem {
+  deviceId: string;
+  kind: DeviceKind;
+  uri: string;
+  state: DeviceState;
+  detail?: string;
+}
+
+export interface PrintReport {
+  station: string;
+  outcome: PrintOutcome;
+  reprint: boolean;
+  detail?: string | null;
+}
+
+/** The server answered, and said no: retrying the same request will not help. */
+export class OfficeRefusal extends HardwareError {
+  constructor(
+    readonly status: number,
+    readonly apiCode: string,
+    message: string,
+  ) {
+    super(`server_refused_${apiCode}`, message);
+  }
+}
+
+const TIMEOUT_MS = 5000;
+
+export class OfficeHttp {
+  constructor(
+    readonly baseUrl: string,
+    private readonly station: string,
+  ) {}
+
+  office(): Promise<{ name: LocalizedText }> {
+    return this.request('GET', '/api/office');
+  }
+
+  services(): Promise<Service[]> {
+    return this.request('GET', '/api/services');
+  }
+
+  queueRule(): Promise<QueueRule> {
+    return this.request('GET', '/api/queue/rule');
+  }
+
+  reportPrint(ticketId: string, report: PrintReport): Promise<void> {
+    return this.request('POST', `/api/tickets/${encodeURIComponent(ticketId)}/print-report`, report);
+  }
+
+  reportDevices(devices: DeviceReportItem[]): Promise<void> {
+    return this.request('POST', '/api/devices/report', { station: this.station, devices });
+  }
+
+  /** A button press: rated, or nothing awaited a rating at that counter (the press does not count). */
+  async rateAtCounter(counterId: number, score: number): Promise<'rated' | 'nothing_to_rate'> {
+    try {
+      await this.request('POST', `/api/counters/${counterId}/rating`, { score });
+      return 'rated';
+    } catch (err) {
+      if (err instanceof OfficeRefusal && err.apiCode === 'nothing_to_rate') return 'nothing_to_rate';
+      throw err;
+    }
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(this.baseUrl + path, {
+        method,
+        // The ledger records which station acted.
+        headers: { 'x-khiu-station': this.station, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+      throw new HardwareError('server_unreachable', `${method} ${this.baseUrl}${path}: ${cause}`);
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    if (res.ok) return JSON.parse(text) as T;
+    let code = 'http_' + res.status;
+    let message = text.slice(0, 200);
+    try {
+      const parsed = JSON.parse(text) as ApiError;
+      code = parsed.error.code;
+      message = parsed.error.message;
+    } catch {
+      // A proxy's HTML error page: keep its start as the message.
+    }
+    // 5xx and 429 may pass; anything else is the server's considered answer.
+    if (res.status >= 500 || res.status === 429) throw new HardwareError('server_unavailable', `${method} ${path}: ${res.status} ${message}`);
+    throw new OfficeRefusal(res.status, code, `${method} ${path}: ${res.status} ${code}: ${message}`);
+  }
+}

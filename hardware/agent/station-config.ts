@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { HardwareError } from '../hardware-error.ts';
+import { parseDeviceUri } from '../transport/device-uri.ts';
+import { loadPrinterProfile, resolveThaiMode, THAI_MODES } from '../printer/printer-profile.ts';
+import { DISPLAY_PROTOCOL_NAMES, displayProtocol } from '../display/display-protocols.ts';
+import { validateButtonBoxConfig, DEFAULT_BUTTON_BOX } from '../buttons/button-box-parser.ts';
+
+/*
+ * One station's devices, as a JSON file an office edits by hand. Everything
+ * that can be checked without the devices (URIs, profiles, code pages,
+ * protocols, button bytes) is checked here, so a typo fails at start with the
+ * field's path instead of at the first ticket.
+ */
+
+const id = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, '1-40 characters: A-Z a-z 0-9 . _ -');
+
+/** Runs a hardware validator inside zod so its message lands on the right path. */
+function checked<T>(check: (value: T) => void) {
+  return (value: T, ctx: z.RefinementCtx): void => {
+    try {
+      check(value);
+    } catch (err) {
+      if (!(err instanceof HardwareError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message });
+    }
+  };
+}
+
+const deviceUri = z.string().superRefine(checked((uri: string) => void parseDeviceUri(uri)));
+
+const httpUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `not a URL: "${value}"` });
+    return;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'must be http:// or https://' });
+  if (url.search || url.hash) ctx.addIssue({ code: 'custom', message: 'must have no ?query or #fragment' });
+});
+
+/*
+ * The QR holds <publicBaseUrl>/t/<12-character id>. Every character of it is
+ * a byte on the ticket and a denser QR, and the text ticket must stay under
+ * 600 B to print in about a second at 9,600 baud: an address like
+ * http://192.168.1.10:8080 (24) fits, a long host name does not.
+ */
+export const MAX_PUBLIC_BASE_URL = 40;
+/** The complaint line wraps; past two lines of 58 mm paper it starts to cost the byte budget. */
+export const MAX_COMPLAINT_CHANNEL = 64;
+
+const printerSchema = z
+  .object({
+    uri: deviceUri,
+    profile: z.string().default('epson-tm-t82'),
+    mode: z.enum(THAI_MODES).optional(),
+    codepage: z.int().min(0).max(255).optional(),
+    /** How long a ticket waits for paper or a closed cover before it is reported failed (the kiosk then shows the number). */
+    giveUpAfterSeconds: z.number().min(1).max(600).default(60),
+  })
+  .strict()
+  .superRefine(
+    checked((p: { profile: string; mode?: (typeof THAI_MODES)[number] | undefined; codepage?: number | undefined }) => {
+      resolveThaiMode(loadPrinterProfile(p.profile), { ...(p.mode ? { mode: p.mode } : {}), ...(p.codepage === undefined ? {} : { codepage: p.codepage }) });
+    }),
+  );
+
+const displaySchema = z
+  .object({
+    id: id.optional(),
+    uri: deviceUri,
+    protocol: z.enum(DISPLAY_PROTOCOL_NAMES),
+    counterId: z.int().min(1),
+    address: z.int().min(0).max(99).optional(),
+    digits: z.int().min(1).max(16).optional(),
+    template: z.string().max(200).optional(),
+    blinkTimes: z.int().min(0).max(10).default(3),
+  })
+  .strict()
+  .superRefine(checked((d: { protocol: string; address?: number | undefined; digits?: number | undefined; template?: string | undefined }) => void displayProtocol(d)));
+
+/** A button's byte: a number 0..255, or a one-character string such as "5". */
+const buttonByte = z.union([z.int().min(0).max(255), z.string().length(1).transform((s) => s.charCodeAt(0))]);
+
+const buttonsSchema = z
+  .object({
+    id: id.optional(),
+    uri: deviceUri,
+    counterId: z.int().min(1),
+    scoreBytes: z
+      .object({ '1': buttonByte, '2': buttonByte, '3': buttonByte, '4': buttonByte, '5': buttonByte })
+      .strict()
+      .optional(),
+    debounceMs: z.int().min(0).max(5000).default(DEFAULT_BUTTON_BOX.debounceMs),
+  })
+  .strict();
+
+export const stationConfigSchema = z
+  .object({
+    station: id,
+    server: httpUrl,
+    /** Where citizens' phones reach the office server; defaults to `server`. */
+    publicBaseUrl: httpUrl.refine((u) => u.replace(/\/+$/, '').length <= MAX_PUBLIC_BASE_URL, `at most ${MAX_PUBLIC_BASE_URL} characters: it is printed in every QR`).optional(),
+    complaintChannel: z.string().trim().min(1).max(MAX_COMPLAINT_CHANNEL),
+    printer: printerSchema.optional(),
+    displays: z.array(displaySchema).max(16).default([]),
+    buttons: z.array(buttonsSchema).max(16).default([]),
+  })
+  .strict();
+
+type RawStationConfig = z.output<typeof stationConfigSchema>;
+
+export interface PrinterConfig {
+  id: string;
+  uri: string;
+  profile: string;
+  mode?: (typeof THAI_MODES)[number];
+  codepage?: number;
+  giveUpAfterMs: number;
+}
+
+export interface DisplayConfig {
+  id: string;
+  uri: string;
+  counterId: number;
+  protocol: string;
+  address?: number;
+  digits?: number;
+  template?: string;
+  blinkTimes: number;
+}
+
+export interface ButtonsConfig {
+  id: string;
+  uri: string;
+  counterId: number;
+  scoreBytes: Record<1 | 2 | 3 | 4 | 5, number>;
+  debounceMs: number;
+}
+
+export interface StationConfig {
+  station: string;
+  server: string;
+  publicBaseUrl: string;
+  complaintChannel: string;
+  printer: PrinterConfig | null;
+  displays: DisplayConfig[];
+  buttons: ButtonsConfig[];
+}
+
+const withoutUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+function normalise(raw: RawStationConfig, source: string): StationConfig {
+  const trim = (u: string): string => u.replace(/\/+$/, '');
+  const displays = raw.displays.map((d) => withoutUndefined({ ...d, id: d.id ?? `display-${d.counterId}` }) as DisplayConfig);
+  const buttons = raw.buttons.map((b) => {
+    const bytes = b.scoreBytes;
+    const scoreBytes = bytes ? { 1: bytes['1'], 2: bytes['2'], 3: bytes['3'], 4: bytes['4'], 5: bytes['5'] } : DEFAULT_BUTTON_BOX.scoreBytes;
+    return { id: b.id ?? `buttons-${b.counterId}`, uri: b.uri, counterId: b.counterId, scoreBytes, debounceMs: b.debounceMs };
+  });
+  const config: StationConfig = {
+    station: raw.station,
+    server: trim(raw.server),
+    publicBaseUrl: trim(raw.publicBaseUrl ?? raw.server),
+    complaintChannel: raw.complaintChannel,
+    printer: raw.printer
+      ? (withoutUndefined({
+          id: 'printer',
+          uri: raw.printer.uri,
+          profile: raw.printer.profile,
+          mode: raw.printer.mode,
+          codepage: raw.printer.codepage,
+          giveUpAfterMs: raw.printer.giveUpAfterSeconds * 1000,
+        }) as PrinterConfig)
+      : null,
+    displays,
+    buttons,
+  };
+  const fail = (message: string): never => {
+    throw new HardwareError('invalid_station_config', `${source}: ${message}`);
+  };
+  for (const b of buttons) {
+    try {
+      validateButtonBoxConfig({ scoreBytes: b.scoreBytes, debounceMs: b.debounceMs });
+    } catch (err) {
+      fail(`buttons ${b.id}: ${(err as Error).message}`);
+    }
+  }
+  const ids = [...(config.printer ? [config.printer.id] : []), ...displays.map((d) => d.id), ...buttons.map((b) => b.id)];
+  const twice = ids.find((x, i) => ids.indexOf(x) !== i);
+  if (twice) fail(`device id "${twice}" is used twice; give each device its own "id"`);
+  if (config.publicBaseUrl.length > MAX_PUBLIC_BASE_URL) {
+    fail(`publicBaseUrl (or server, which it defaults to) must be at most ${MAX_PUBLIC_BASE_URL} characters: it is printed in every QR`);
+  }
+  return config;
+}
+
+/** Validates parsed JSON as a station config; `source` names it in errors (a file path). */
+export function parseStationConfig(data: unknown, source = 'station config'): StationConfig {
+  const result = stationConfigSchema.safeParse(data);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    throw new HardwareError('invalid_station_config', `${source} is not a valid station config:\n${lines.join('\n')}`);
+  }
+  return normalise(result.data, source);
+}
+
+export function loadStationConfig(file: string): StationConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new HardwareError('invalid_station_config', `cannot read ${file}: ${(err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new HardwareError('invalid_station_config', `${file}: not valid JSON (${(err as Error).message})`);
+  }
+  return parseStationConfig(data, file);
+}
