@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { STATION_ENTRIES } from '../../vite.config.ts';
 import { buildRenderer } from '../e2e/renderer-build.ts';
-import { emptySvelteEntryGzipKb, entryGzipKb } from './renderer/bundle-size.ts';
-import { measureDisplayUpdate } from './renderer/display-update.ts';
+import { emptySvelteEntryGzipKb, entryGzipKb } from '../e2e/bench/bundle-size.ts';
+import { measureDisplayUpdate } from '../e2e/bench/display-update.ts';
 
 const WORK = fileURLToPath(new URL('../../test-output/bench-renderer/', import.meta.url));
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKhiu } from '../../../server/app.ts';
-import { launchChromium, KIOSK_LANDSCAPE } from '../../e2e/chromium.ts';
+import { launchChromium, KIOSK_LANDSCAPE } from '../chromium.ts';
 
 const CALLS = 25;
 
