@@ -16,6 +16,7 @@ import { StationButtons } from './station-buttons.ts';
 import { SeqPosition } from './seq-position.ts';
 import { counterNumberIn } from './counter-number.ts';
 import { ticketPrintDataFromEvent } from './ticket-print-data-from-event.ts';
+import { oversizedTickets, TEXT_TICKET_BUDGET_BYTES } from './ticket-size-check.ts';
 
 export interface DeviceAgentOptions {
   config: StationConfig;
@@ -68,6 +69,7 @@ export class DeviceAgent {
   private readonly building = new Set<Promise<void>>();
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private painted = false;
+  private readonly sizeWarnings = new Set<string>();
   private stopping = false;
   private connectTimer: NodeJS.Timeout | null = null;
 
@@ -208,7 +210,10 @@ export class DeviceAgent {
     this.position.reset(snapshot.seq);
     this.facts.officeName = snapshot.officeName;
     // Services and the time zone may have changed while we were away; settings publish no event.
-    this.facts.refresh().catch((err: Error) => this.log(`could not load services: ${err.message}`));
+    this.facts.refresh().then(
+      () => this.checkTicketSizes(),
+      (err: Error) => this.log(`could not load services: ${err.message}`),
+    );
     for (const d of this.displays) {
       const number = counterNumberIn(snapshot, d.counterId);
       // A call missed while disconnected is new to the hall: blink it. The first paint is not a call.
@@ -217,6 +222,18 @@ export class DeviceAgent {
     }
     this.painted = true;
     this.emit({ type: 'snapshot', seq: snapshot.seq });
+  }
+
+  private checkTicketSizes(): void {
+    const printer = this.config.printer;
+    if (!printer || !this.facts.officeName) return;
+    const context = { ...this.config, officeName: this.facts.officeName, timeZone: this.facts.timeZone };
+    for (const { serviceCode, bytes } of oversizedTickets(this.facts.allServices(), context, printer)) {
+      const key = `${serviceCode}:${bytes}`;
+      if (this.sizeWarnings.has(key)) continue;
+      this.sizeWarnings.add(key);
+      this.log(`service ${serviceCode}: a ticket is ${bytes} B, over the ${TEXT_TICKET_BUDGET_BYTES} B that print in about a second at 9,600 baud`);
+    }
   }
 
   private called(event: TicketCalledEvent): void {

@@ -34,6 +34,10 @@ export class OfficeFacts {
     this.services = new Map(services.map((s) => [s.id, s]));
   }
 
+  allServices(): Service[] {
+    return [...this.services.values()];
+  }
+
   service(id: number): Service | undefined {
     return this.services.get(id);
   }

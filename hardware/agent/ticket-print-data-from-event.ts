@@ -9,8 +9,11 @@ export interface TicketContext {
   complaintChannel: string;
 }
 
+/** The fields of a ticket that go on paper. */
+export type PrintedTicketFields = Pick<Ticket, 'id' | 'number' | 'priority' | 'issuedAt' | 'ahead' | 'estimatedWaitMinutes'>;
+
 /** The paper ticket for a `ticket:issued` payload: the event's ticket plus what the agent has cached. */
-export function ticketPrintDataFromEvent(ticket: Ticket, context: TicketContext): TicketPrintData {
+export function ticketPrintDataFromEvent(ticket: PrintedTicketFields, context: TicketContext): TicketPrintData {
   const { service } = context;
   return {
     officeName: context.officeName,
