@@ -30,7 +30,10 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rollupOptions: {
       input: Object.fromEntries(
-        STATION_ENTRIES.map((name) => [name, fileURLToPath(new URL(`./renderer/${name}.html`, import.meta.url))]),
+        STATION_ENTRIES.map((name) => [
+          name,
+          fileURLToPath(new URL(`./renderer/${name}.html`, import.meta.url)),
+        ]),
       ),
     },
   },

@@ -20,7 +20,21 @@ const OUT = fileURLToPath(new URL('../../renderer/public/voice/th/', import.meta
 const SPEED = '140';
 const SOX_OUT = ['-r', '16000', '-c', '1', '-C', '0'];
 /** Trim leading and trailing silence so digits follow each other without gaps. */
-const TRIM = ['silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse', 'pad', '0', '0.08'];
+const TRIM = [
+  'silence',
+  '1',
+  '0.02',
+  '0.5%',
+  'reverse',
+  'silence',
+  '1',
+  '0.02',
+  '0.5%',
+  'reverse',
+  'pad',
+  '0',
+  '0.08',
+];
 
 const work = mkdtempSync(join(tmpdir(), 'khiu-voice-'));
 const manifest: Record<string, string> = {};
@@ -32,10 +46,36 @@ try {
     if (name === 'chime') {
       // Two falling tones (E6, C6), the familiar "ding-dong" of a service hall.
       execFileSync('sox', [
-        '-n', ...SOX_OUT, join(work, 'ding.ogg'), 'synth', '0.45', 'sine', '1318.5', 'fade', 'l', '0', '0.45', '0.4', 'vol', '0.5',
+        '-n',
+        ...SOX_OUT,
+        join(work, 'ding.ogg'),
+        'synth',
+        '0.45',
+        'sine',
+        '1318.5',
+        'fade',
+        'l',
+        '0',
+        '0.45',
+        '0.4',
+        'vol',
+        '0.5',
       ]);
       execFileSync('sox', [
-        '-n', ...SOX_OUT, join(work, 'dong.ogg'), 'synth', '0.8', 'sine', '1046.5', 'fade', 'l', '0', '0.8', '0.75', 'vol', '0.5',
+        '-n',
+        ...SOX_OUT,
+        join(work, 'dong.ogg'),
+        'synth',
+        '0.8',
+        'sine',
+        '1046.5',
+        'fade',
+        'l',
+        '0',
+        '0.8',
+        '0.75',
+        'vol',
+        '0.5',
       ]);
       execFileSync('sox', [join(work, 'ding.ogg'), join(work, 'dong.ogg'), ...SOX_OUT, out]);
     } else {
@@ -47,7 +87,9 @@ try {
     total += statSync(out).size;
   }
   writeFileSync(join(OUT, 'clips.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  process.stderr.write(`${Object.keys(manifest).length} clips, ${(total / 1024).toFixed(1)} KB in ${OUT}\n`);
+  process.stderr.write(
+    `${Object.keys(manifest).length} clips, ${(total / 1024).toFixed(1)} KB in ${OUT}\n`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

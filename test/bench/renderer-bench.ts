@@ -14,24 +14,31 @@ import { measureDisplayUpdate } from '../e2e/bench/display-update.ts';
 
 const WORK = fileURLToPath(new URL('../../test-output/bench-renderer/', import.meta.url));
 
-export async function runRendererBench(): Promise<Array<{ name: string; value: number; unit: string; baseline: number | null }>> {
+export async function runRendererBench(): Promise<
+  Array<{ name: string; value: number; unit: string; baseline: number | null }>
+> {
   const outDir = join(WORK, 'build');
   await buildRenderer(outDir);
   const empty = await emptySvelteEntryGzipKb(join(WORK, 'empty-entry'));
-  const figures: Array<{ name: string; value: number; unit: string; baseline: number | null }> = STATION_ENTRIES.map(
-    (entry) => ({
+  const figures: Array<{ name: string; value: number; unit: string; baseline: number | null }> =
+    STATION_ENTRIES.map((entry) => ({
       name: `bundle_gzip_kb_${entry === 't' ? 'ticket' : entry}`,
       value: entryGzipKb(outDir, `${entry}.html`),
       unit: 'KB',
       baseline: empty,
-    }),
-  );
+    }));
   const update = await measureDisplayUpdate(outDir);
-  figures.push({ name: 'display_update_ms', value: update.display, unit: 'ms', baseline: update.plain });
+  figures.push({
+    name: 'display_update_ms',
+    value: update.display,
+    unit: 'ms',
+    baseline: update.plain,
+  });
   return figures;
 }
 
 // Run on its own: npx tsx test/bench/renderer-bench.ts
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const figure of await runRendererBench()) process.stdout.write(`${JSON.stringify(figure)}\n`);
+  for (const figure of await runRendererBench())
+    process.stdout.write(`${JSON.stringify(figure)}\n`);
 }

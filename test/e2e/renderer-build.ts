@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -42,7 +50,8 @@ export async function builtRenderer(): Promise<string> {
   if (existsSync(join(dir, 'kiosk.html'))) return dir;
   mkdirSync(BUILDS, { recursive: true });
   const lock = `${dir}.lock`;
-  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS)
+    rmSync(lock, { recursive: true, force: true });
   let mine = false;
   try {
     mkdirSync(lock);
@@ -62,7 +71,8 @@ export async function builtRenderer(): Promise<string> {
   }
   const deadline = Date.now() + 120_000;
   while (!existsSync(join(dir, 'kiosk.html'))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for another process to build ${dir}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for another process to build ${dir}`);
     if (!existsSync(lock)) return builtRenderer();
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -33,9 +33,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signedInContext(viewport: { width: number; height: number }, username: string, password: string) {
+async function signedInContext(
+  viewport: { width: number; height: number },
+  username: string,
+  password: string,
+) {
   const context = await browser.newContext({ viewport });
-  const res = await context.request.post(server.url + '/api/session', { data: { username, password } });
+  const res = await context.request.post(server.url + '/api/session', {
+    data: { username, password },
+  });
   expect(res.status()).toBe(200);
   return context;
 }
@@ -45,13 +51,23 @@ async function expectSarabun(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   const loaded = await page.evaluate(async () => {
     await document.fonts.load('700 32px Sarabun', 'ขอเชิญ');
-    return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Sarabun' && f.status === 'loaded').length;
+    return [...document.fonts].filter(
+      (f) => f.family.replace(/"/g, '') === 'Sarabun' && f.status === 'loaded',
+    ).length;
   });
   expect(loaded).toBeGreaterThan(0);
-  expect(await page.evaluate(() => document.fonts.check('32px Sarabun', 'ขอเชิญหมายเลข'))).toBe(true);
+  expect(await page.evaluate(() => document.fonts.check('32px Sarabun', 'ขอเชิญหมายเลข'))).toBe(
+    true,
+  );
 }
 
-async function shoot(context: BrowserContext, path: string, name: string, size: string, ready: (p: Page) => Promise<unknown>) {
+async function shoot(
+  context: BrowserContext,
+  path: string,
+  name: string,
+  size: string,
+  ready: (p: Page) => Promise<unknown>,
+) {
   const page = await context.newPage();
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));
@@ -75,9 +91,15 @@ describe.each([
     await shoot(plain, '/kiosk', 'kiosk', size, (p) => p.getByTestId('service-A').waitFor());
     await shoot(plain, '/display', 'display', size, (p) => p.getByTestId('waiting-A').waitFor());
     await shoot(plain, '/rate/2', 'rate-idle', size, (p) => p.getByText('ยินดีให้บริการ').waitFor());
-    await shoot(plain, '/standards', 'standards', size, (p) => p.getByTestId('standard-A').waitFor());
-    await shoot(plain, '/standards?poster=2', 'standards-poster-a4', size, (p) => p.getByTestId('poster').locator('table').waitFor());
-    await shoot(plain, `/t/${ticketId}`, 'ticket-status', size, (p) => p.getByTestId('ticket-status').waitFor());
+    await shoot(plain, '/standards', 'standards', size, (p) =>
+      p.getByTestId('standard-A').waitFor(),
+    );
+    await shoot(plain, '/standards?poster=2', 'standards-poster-a4', size, (p) =>
+      p.getByTestId('poster').locator('table').waitFor(),
+    );
+    await shoot(plain, `/t/${ticketId}`, 'ticket-status', size, (p) =>
+      p.getByTestId('ticket-status').waitFor(),
+    );
     await shoot(plain, '/counter', 'counter-sign-in', size, (p) => p.getByLabel('ชื่อผู้ใช้').waitFor());
     await shoot(plain, '/kiosk', 'kiosk-issued', size, async (p) => {
       await p.getByTestId('priority-elderly').click();
@@ -99,11 +121,15 @@ describe.each([
       await p.getByTestId('call-next').waitFor();
     });
     await shoot(staff, '/rate/1', 'rate-asking', size, (p) => p.getByTestId('rate-5').waitFor());
-    await shoot(staff, '/display', 'display-after-calls', size, (p) => p.getByTestId('serving-1').waitFor());
+    await shoot(staff, '/display', 'display-after-calls', size, (p) =>
+      p.getByTestId('serving-1').waitFor(),
+    );
     await staff.close();
 
     const admin = await signedInContext(viewport, 'admin', ADMIN_PASSWORD);
-    await shoot(admin, '/admin', 'admin-services', size, (p) => p.getByText('ชำระภาษีที่ดินและสิ่งปลูกสร้าง').waitFor());
+    await shoot(admin, '/admin', 'admin-services', size, (p) =>
+      p.getByText('ชำระภาษีที่ดินและสิ่งปลูกสร้าง').waitFor(),
+    );
     await shoot(admin, '/admin', 'admin-counters', size, async (p) => {
       await p.getByRole('tab', { name: 'ช่องบริการ' }).click();
       await p.getByText('ช่องบริการ 4 บริการทั่วไป').waitFor();

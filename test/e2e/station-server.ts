@@ -37,10 +37,15 @@ export async function startStationServer(staticDir: string): Promise<StationServ
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
-  const signIn = await asAdmin('POST', '/api/session', { username: 'admin', password: ADMIN_PASSWORD });
-  if (signIn.status !== 200) throw new Error(`admin sign-in failed: ${JSON.stringify(signIn.body)}`);
+  const signIn = await asAdmin('POST', '/api/session', {
+    username: 'admin',
+    password: ADMIN_PASSWORD,
+  });
+  if (signIn.status !== 200)
+    throw new Error(`admin sign-in failed: ${JSON.stringify(signIn.body)}`);
   const staff = await asAdmin('POST', '/api/users', { ...STAFF, role: 'staff' });
-  if (staff.status !== 201) throw new Error(`creating the staff user failed: ${JSON.stringify(staff.body)}`);
+  if (staff.status !== 201)
+    throw new Error(`creating the staff user failed: ${JSON.stringify(staff.body)}`);
   return {
     khiu,
     url: khiu.url,

@@ -65,13 +65,23 @@ describe('one ticket from kiosk to rating', () => {
     await rate.getByTestId('rate-thanks').waitFor();
 
     const day = officeDay(new Date());
-    const listing = await server.asAdmin<TicketRecord[]>('GET', `/api/tickets?from=${day}&to=${day}`);
+    const listing = await server.asAdmin<TicketRecord[]>(
+      'GET',
+      `/api/tickets?from=${day}&to=${day}`,
+    );
     expect(listing.status).toBe(200);
     const record = listing.body.find((t) => t.number === number);
-    expect(record).toMatchObject({ status: 'done', rating: 5, counterId: 1, staff: STAFF.username });
+    expect(record).toMatchObject({
+      status: 'done',
+      rating: 5,
+      counterId: 1,
+      staff: STAFF.username,
+    });
 
     const status = await open(`/t/${record!.id}`, { width: 390, height: 844 });
-    await expect.poll(() => status.getByTestId('ticket-status').textContent()).toContain('ให้บริการเสร็จแล้ว');
+    await expect
+      .poll(() => status.getByTestId('ticket-status').textContent())
+      .toContain('ให้บริการเสร็จแล้ว');
   });
 
   it('puts the display back in step after the connection drops and returns', async () => {
@@ -86,6 +96,8 @@ describe('one ticket from kiosk to rating', () => {
     });
     expect(issued.status).toBe(201);
     await display.context().setOffline(false);
-    await expect.poll(() => display.getByTestId('waiting-B').textContent(), { timeout: 15_000 }).toBe('1');
+    await expect
+      .poll(() => display.getByTestId('waiting-B').textContent(), { timeout: 15_000 })
+      .toBe('1');
   });
 });

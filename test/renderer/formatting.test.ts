@@ -26,7 +26,9 @@ describe('dates and durations', () => {
 describe('posted fee', () => {
   it('says "no fee" explicitly when the fee is zero', () => {
     expect(feeText({ fee: 0, feeNote: null })).toEqual({ th: 'ไม่มีค่าธรรมเนียม', en: 'No fee' });
-    expect(feeText({ fee: 0, feeNote: { th: 'ชำระเฉพาะภาษี', en: 'tax only' } }).th).toBe('ไม่มีค่าธรรมเนียม (ชำระเฉพาะภาษี)');
+    expect(feeText({ fee: 0, feeNote: { th: 'ชำระเฉพาะภาษี', en: 'tax only' } }).th).toBe(
+      'ไม่มีค่าธรรมเนียม (ชำระเฉพาะภาษี)',
+    );
   });
 
   it('gives the amount in baht with its note', () => {

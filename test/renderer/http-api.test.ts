@@ -11,7 +11,13 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'khiu-renderer-api-'));
-  khiu = await startKhiu({ dataDir, port: 0, host: '127.0.0.1', adminPassword: 'test-admin-pw', log: () => {} });
+  khiu = await startKhiu({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    adminPassword: 'test-admin-pw',
+    log: () => {},
+  });
 });
 
 afterAll(async () => {
@@ -45,7 +51,9 @@ describe('the renderer API client against a real office server', () => {
   });
 
   it('reports an unreachable server as a network problem with what to do', async () => {
-    const error = await createHttpApi('http://127.0.0.1:9', fetch).services().catch((e: unknown) => e);
+    const error = await createHttpApi('http://127.0.0.1:9', fetch)
+      .services()
+      .catch((e: unknown) => e);
     expect((error as ApiError).code).toBe('network');
     expect((error as ApiError).userMessage.th).toContain('แจ้งเจ้าหน้าที่');
   });

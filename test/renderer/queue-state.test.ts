@@ -49,19 +49,30 @@ describe('queue state from the event stream', () => {
   it('shows a called ticket at its counter and at the top of the latest calls', () => {
     const state = applyEvent(fromSnapshot(snapshot), 'ticket:called', called);
     expect(state.seq).toBe(11);
-    expect(state.nowServing.find((n) => n.counterId === 1)?.ticket).toMatchObject({ number: 'A001', status: 'called' });
+    expect(state.nowServing.find((n) => n.counterId === 1)?.ticket).toMatchObject({
+      number: 'A001',
+      status: 'called',
+    });
     expect(state.latestCalls[0]?.ticket.number).toBe('A001');
   });
 
   it('lists a recalled ticket once, at the top', () => {
     let state = applyEvent(fromSnapshot(snapshot), 'ticket:called', called);
-    state = applyEvent(state, 'ticket:called', { ...called, ticket: { id: 't2', number: 'A002', serviceId: 1 }, seq: 12 });
+    state = applyEvent(state, 'ticket:called', {
+      ...called,
+      ticket: { id: 't2', number: 'A002', serviceId: 1 },
+      seq: 12,
+    });
     state = applyEvent(state, 'ticket:called', { ...called, seq: 13, recall: true });
     expect(state.latestCalls.map((c) => c.ticket.number)).toEqual(['A001', 'A002']);
   });
 
   it('clears the counter when its ticket is finished, held or marked a no-show', () => {
-    for (const change of [{ status: 'done' as const }, { status: 'waiting' as const, held: true }, { status: 'no_show' as const }]) {
+    for (const change of [
+      { status: 'done' as const },
+      { status: 'waiting' as const, held: true },
+      { status: 'no_show' as const },
+    ]) {
       let state = applyEvent(fromSnapshot(snapshot), 'ticket:called', called);
       state = applyEvent(state, 'ticket:updated', { seq: 12, ticket: ticket(change) });
       expect(state.nowServing.find((n) => n.counterId === 1)?.ticket).toBeNull();
@@ -82,7 +93,14 @@ describe('queue state from the event stream', () => {
     expect(state.counters[1]?.status).toBe('paused');
     state = applyEvent(state, 'counter:updated', {
       seq: 12,
-      counter: { id: 3, name: 'ช่อง 3', number: 3, serviceIds: [1], status: 'open', pauseReason: null },
+      counter: {
+        id: 3,
+        name: 'ช่อง 3',
+        number: 3,
+        serviceIds: [1],
+        status: 'open',
+        pauseReason: null,
+      },
     });
     expect(state.counters).toHaveLength(3);
     expect(state.nowServing.some((n) => n.counterId === 3)).toBe(true);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, stepProgress, timerLevel } from '../../renderer/src/lib/timer/step-timer.ts';
+import {
+  formatElapsed,
+  stepProgress,
+  timerLevel,
+} from '../../renderer/src/lib/timer/step-timer.ts';
 
 const MIN = 60_000;
 

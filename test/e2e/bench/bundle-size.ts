@@ -12,7 +12,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export function entryGzipKb(outDir: string, html: string): number {
   const page = readFileSync(join(outDir, html), 'utf8');
   const refs = new Set<string>();
-  for (const m of page.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)) {
+  for (const m of page.matchAll(
+    /<(?:script|link)\b[^>]*?(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g,
+  )) {
     refs.add(m[1]!);
   }
   let bytes = 0;
@@ -39,7 +41,12 @@ export async function emptySvelteEntryGzipKb(workDir: string): Promise<number> {
     root: workDir,
     logLevel: 'warn',
     plugins: [svelte()],
-    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: { empty: join(workDir, 'empty.html') } } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      rollupOptions: { input: { empty: join(workDir, 'empty.html') } },
+    },
   });
   return entryGzipKb(outDir, 'empty.html');
 }

@@ -61,9 +61,18 @@ const median = (xs: number[]) => {
 };
 
 /** Median ms from `ticket:called` to the number painted on /display, and for a plain DOM text update. */
-export async function measureDisplayUpdate(staticDir: string): Promise<{ display: number; plain: number }> {
+export async function measureDisplayUpdate(
+  staticDir: string,
+): Promise<{ display: number; plain: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'khiu-bench-display-'));
-  const khiu = await startKhiu({ dataDir, port: 0, host: '127.0.0.1', adminPassword: 'bench-admin-pw', staticDir, log: () => {} });
+  const khiu = await startKhiu({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    adminPassword: 'bench-admin-pw',
+    staticDir,
+    log: () => {},
+  });
   const browser = await launchChromium();
   try {
     let cookie = '';
@@ -74,7 +83,8 @@ export async function measureDisplayUpdate(staticDir: string): Promise<{ display
         body: JSON.stringify(body ?? {}),
       });
       cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
-      if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      if (res.status >= 400)
+        throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.status === 204 ? null : ((await res.json()) as { ticket: { id: string } });
     };
     await call('POST', '/api/session', { username: 'admin', password: 'bench-admin-pw' });
@@ -88,13 +98,21 @@ export async function measureDisplayUpdate(staticDir: string): Promise<{ display
 
     for (let i = 0; i < CALLS; i += 1) {
       const called = await call('POST', '/api/counters/1/call-next');
-      await page.waitForFunction((n) => (window as unknown as { __samples: unknown[] }).__samples.length >= n, i + 1);
+      await page.waitForFunction(
+        (n) => (window as unknown as { __samples: unknown[] }).__samples.length >= n,
+        i + 1,
+      );
       await call('POST', `/api/tickets/${called!.ticket.id}/no-show`);
     }
-    const samples = (await page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples)) as Sample[];
+    const samples = (await page.evaluate(
+      () => (window as unknown as { __samples: Sample[] }).__samples,
+    )) as Sample[];
     // The first call also decodes the voice clips and warms the JIT; it is not what a hall sees all day.
     const steady = samples.slice(1);
-    return { display: median(steady.map((s) => s.display)), plain: median(steady.map((s) => s.plain)) };
+    return {
+      display: median(steady.map((s) => s.display)),
+      plain: median(steady.map((s) => s.plain)),
+    };
   } finally {
     await browser.close();
     await khiu.close();

@@ -9,13 +9,47 @@ export const PHRASE_CLIPS = {
   'at-counter': { th: 'ที่ช่องบริการ', note: '"at service counter"' },
 } as const;
 
-export const DIGIT_WORDS = ['ศูนย์', 'หนึ่ง', 'สอง', 'สาม', 'สี่', 'ห้า', 'หก', 'เจ็ด', 'แปด', 'เก้า'] as const;
+export const DIGIT_WORDS = [
+  'ศูนย์',
+  'หนึ่ง',
+  'สอง',
+  'สาม',
+  'สี่',
+  'ห้า',
+  'หก',
+  'เจ็ด',
+  'แปด',
+  'เก้า',
+] as const;
 
 /** How a Thai announcer says each Latin letter of a ticket code. */
 export const LETTER_WORDS: Record<string, string> = {
-  A: 'เอ', B: 'บี', C: 'ซี', D: 'ดี', E: 'อี', F: 'เอฟ', G: 'จี', H: 'เอช', I: 'ไอ',
-  J: 'เจ', K: 'เค', L: 'แอล', M: 'เอ็ม', N: 'เอ็น', O: 'โอ', P: 'พี', Q: 'คิว', R: 'อาร์',
-  S: 'เอส', T: 'ที', U: 'ยู', V: 'วี', W: 'ดับเบิลยู', X: 'เอ็กซ์', Y: 'วาย', Z: 'แซด',
+  A: 'เอ',
+  B: 'บี',
+  C: 'ซี',
+  D: 'ดี',
+  E: 'อี',
+  F: 'เอฟ',
+  G: 'จี',
+  H: 'เอช',
+  I: 'ไอ',
+  J: 'เจ',
+  K: 'เค',
+  L: 'แอล',
+  M: 'เอ็ม',
+  N: 'เอ็น',
+  O: 'โอ',
+  P: 'พี',
+  Q: 'คิว',
+  R: 'อาร์',
+  S: 'เอส',
+  T: 'ที',
+  U: 'ยู',
+  V: 'วี',
+  W: 'ดับเบิลยู',
+  X: 'เอ็กซ์',
+  Y: 'วาย',
+  Z: 'แซด',
 };
 
 export const digitClip = (digit: string): string => `digit-${digit}`;

@@ -21,7 +21,10 @@ export function announcementClips(ticketNumber: string, counterNumber: number): 
 }
 
 /** The same announcement as text, for the screen and for people who cannot hear it. */
-export function announcementText(ticketNumber: string, counterNumber: number): { th: string; en: string } {
+export function announcementText(
+  ticketNumber: string,
+  counterNumber: number,
+): { th: string; en: string } {
   const spaced = ticketNumber.toUpperCase().split('').join(' ');
   return {
     th: `ขอเชิญหมายเลข ${spaced} ที่ช่องบริการ ${counterNumber}`,

@@ -18,5 +18,5 @@ export function useApi(next: KhiuApi): void {
 export function newRequestId(): string {
   // randomUUID needs a secure context; counters on the office LAN load the page over plain http.
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

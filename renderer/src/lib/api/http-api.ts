@@ -15,7 +15,10 @@ import { requestJson, type Method } from './http-client.ts';
 import { ApiError } from './api-error.ts';
 
 /** The office server over HTTP, at `base` ('' = the page's own origin). */
-export function createHttpApi(base = '', fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): KhiuApi {
+export function createHttpApi(
+  base = '',
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): KhiuApi {
   const call = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
     const { body: result } = await requestJson<T>(fetchImpl, base, method, path, body);
     return result as T;
@@ -40,11 +43,17 @@ export function createHttpApi(base = '', fetchImpl: typeof fetch = globalThis.fe
       ).ticket,
     ticketStatus: (id) => call<TicketStatusView>('GET', `/api/tickets/${encodeURIComponent(id)}`),
     rateTicket: async (id, score) =>
-      (await call<{ rating: Rating }>('POST', `/api/tickets/${encodeURIComponent(id)}/rating`, { score })).rating,
+      (
+        await call<{ rating: Rating }>('POST', `/api/tickets/${encodeURIComponent(id)}/rating`, {
+          score,
+        })
+      ).rating,
     ratingTarget: async (counterId) =>
-      (await maybe<{ ticket: Ticket }>('GET', `/api/counters/${counterId}/rating-target`))?.ticket ?? null,
+      (await maybe<{ ticket: Ticket }>('GET', `/api/counters/${counterId}/rating-target`))
+        ?.ticket ?? null,
     rateAtCounter: async (counterId, score) =>
-      (await call<{ rating: Rating }>('POST', `/api/counters/${counterId}/rating`, { score })).rating,
+      (await call<{ rating: Rating }>('POST', `/api/counters/${counterId}/rating`, { score }))
+        .rating,
 
     signIn: async (username, password) =>
       (await call<{ user: SessionUser }>('POST', '/api/session', { username, password })).user,
@@ -62,8 +71,11 @@ export function createHttpApi(base = '', fetchImpl: typeof fetch = globalThis.fe
     },
 
     callNext: async (counterId, clientRequestId) =>
-      (await maybe<{ ticket: Ticket }>('POST', `/api/counters/${counterId}/call-next`, { clientRequestId }))
-        ?.ticket ?? null,
+      (
+        await maybe<{ ticket: Ticket }>('POST', `/api/counters/${counterId}/call-next`, {
+          clientRequestId,
+        })
+      )?.ticket ?? null,
     waitingAt: (counterId) => call<Ticket[]>('GET', `/api/counters/${counterId}/waiting`),
     setCounterStatus: async (counterId, status, reason) =>
       (
@@ -73,10 +85,19 @@ export function createHttpApi(base = '', fetchImpl: typeof fetch = globalThis.fe
         })
       ).counter,
     ticketAction: async (id, action) =>
-      (await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/${action}`, {})).ticket,
+      (
+        await call<{ ticket: Ticket }>(
+          'POST',
+          `/api/tickets/${encodeURIComponent(id)}/${action}`,
+          {},
+        )
+      ).ticket,
     transfer: async (id, serviceId) =>
-      (await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/transfer`, { serviceId }))
-        .ticket,
+      (
+        await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/transfer`, {
+          serviceId,
+        })
+      ).ticket,
     callOutOfTurn: async (id, counterId, reason) =>
       (
         await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/call`, {
@@ -86,19 +107,26 @@ export function createHttpApi(base = '', fetchImpl: typeof fetch = globalThis.fe
       ).ticket,
 
     ticketListing: (from, to) =>
-      call<TicketRecord[]>('GET', `/api/tickets?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+      call<TicketRecord[]>(
+        'GET',
+        `/api/tickets?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      ),
     verifyLedger: () => call<LedgerVerification>('GET', '/api/ledger/verify'),
 
-    createService: async (input) => (await call<{ service: Service }>('POST', '/api/services', input)).service,
+    createService: async (input) =>
+      (await call<{ service: Service }>('POST', '/api/services', input)).service,
     updateService: async (id, patch) =>
       (await call<{ service: Service }>('PATCH', `/api/services/${id}`, patch)).service,
-    createCounter: async (input) => (await call<{ counter: Counter }>('POST', '/api/counters', input)).counter,
+    createCounter: async (input) =>
+      (await call<{ counter: Counter }>('POST', '/api/counters', input)).counter,
     updateCounter: async (id, patch) =>
       (await call<{ counter: Counter }>('PATCH', `/api/counters/${id}`, patch)).counter,
     users: () => call<User[]>('GET', '/api/users'),
     createUser: async (username, role, password) =>
       (await call<{ user: User }>('POST', '/api/users', { username, role, password })).user,
-    updateUser: async (id, patch) => (await call<{ user: User }>('PATCH', `/api/users/${id}`, patch)).user,
-    setOfficeName: async (name) => (await call<{ name: LocalizedText }>('PUT', '/api/office', name)).name,
+    updateUser: async (id, patch) =>
+      (await call<{ user: User }>('PATCH', `/api/users/${id}`, patch)).user,
+    setOfficeName: async (name) =>
+      (await call<{ name: LocalizedText }>('PUT', '/api/office', name)).name,
   } satisfies KhiuApi;
 }

@@ -38,7 +38,12 @@ export async function requestJson<T>(
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new ApiError('bad_response', response.status, text.slice(0, 200), explain('bad_response', `HTTP ${response.status}`));
+      throw new ApiError(
+        'bad_response',
+        response.status,
+        text.slice(0, 200),
+        explain('bad_response', `HTTP ${response.status}`),
+      );
     }
   }
   if (!response.ok) {

@@ -51,11 +51,18 @@ export interface KhiuApi {
   queue(): Promise<QueueSummary>;
   queueRule(): Promise<QueueRule>;
 
-  issueTicket(serviceId: number, priority: PriorityKind | null, clientRequestId: string): Promise<Ticket>;
+  issueTicket(
+    serviceId: number,
+    priority: PriorityKind | null,
+    clientRequestId: string,
+  ): Promise<Ticket>;
   ticketStatus(id: string): Promise<TicketStatusView>;
   rateTicket(id: string, score: number): Promise<Rating>;
   ratingTarget(counterId: number): Promise<Ticket | null>;
-  rateAtCounter(counterId: number, score: number): Promise<Pick<Rating, 'ticketId' | 'score' | 'label'>>;
+  rateAtCounter(
+    counterId: number,
+    score: number,
+  ): Promise<Pick<Rating, 'ticketId' | 'score' | 'label'>>;
 
   signIn(username: string, password: string): Promise<SessionUser>;
   currentUser(): Promise<SessionUser | null>;
@@ -80,6 +87,9 @@ export interface KhiuApi {
   updateCounter(id: number, patch: Partial<CounterInput>): Promise<Counter>;
   users(): Promise<User[]>;
   createUser(username: string, role: Role, password: string): Promise<User>;
-  updateUser(id: number, patch: { role?: Role; active?: boolean; password?: string }): Promise<User>;
+  updateUser(
+    id: number,
+    patch: { role?: Role; active?: boolean; password?: string },
+  ): Promise<User>;
   setOfficeName(name: LocalizedText): Promise<LocalizedText>;
 }

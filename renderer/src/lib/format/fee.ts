@@ -8,7 +8,9 @@ export function feeText(service: Pick<Service, 'fee' | 'feeNote'>): LocalizedTex
   if (service.fee <= 0) {
     if (!note) return NO_FEE;
     const say = (lang: 'th' | 'en') =>
-      note[lang].toLowerCase().startsWith(NO_FEE[lang].toLowerCase()) ? note[lang] : `${NO_FEE[lang]} (${note[lang]})`;
+      note[lang].toLowerCase().startsWith(NO_FEE[lang].toLowerCase())
+        ? note[lang]
+        : `${NO_FEE[lang]} (${note[lang]})`;
     return { th: say('th'), en: say('en') };
   }
   const th = `${service.fee.toLocaleString('th-TH')} บาท`;

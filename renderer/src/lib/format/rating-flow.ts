@@ -14,5 +14,10 @@ export function shouldAsk(
   counterId: number,
   dismissed: ReadonlySet<string>,
 ): boolean {
-  return ticket !== null && ticket.counterId === counterId && ticket.status === 'done' && !dismissed.has(ticket.id);
+  return (
+    ticket !== null &&
+    ticket.counterId === counterId &&
+    ticket.status === 'done' &&
+    !dismissed.has(ticket.id)
+  );
 }

@@ -24,7 +24,12 @@ export function formatShortDate(value: Date | string, lang: Lang, timeZone = TIM
   }).format(new Date(value));
 }
 
-export function formatTime(value: Date | string, lang: Lang, timeZone = TIME_ZONE, seconds = false): string {
+export function formatTime(
+  value: Date | string,
+  lang: Lang,
+  timeZone = TIME_ZONE,
+  seconds = false,
+): string {
   return new Intl.DateTimeFormat(localeOf(lang), {
     hour: '2-digit',
     minute: '2-digit',
@@ -36,9 +41,12 @@ export function formatTime(value: Date | string, lang: Lang, timeZone = TIME_ZON
 
 /** YYYY-MM-DD of the office's day (what the API's from/to take), Gregorian on purpose. */
 export function officeDay(value: Date, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    value,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(value);
 }
 
 /** Minutes as the citizen reads them: "15 นาที" / "15 min", "1 ชม. 5 นาที" / "1 h 5 min". */

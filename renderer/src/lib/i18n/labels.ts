@@ -37,6 +37,3 @@ export const OUT_OF_TURN_LABELS: Record<OutOfTurnReason, LocalizedText> = {
   correcting_staff_error: L('แก้ไขความผิดพลาดของเจ้าหน้าที่', 'Correcting a staff error'),
   accessibility_need: L('ความจำเป็นด้านการเข้าถึง', 'Accessibility need'),
 };
-
-/** Faces for the five rating levels, 5 = มากที่สุด. */
-export const RATING_FACES: Record<number, string> = { 5: '😄', 4: '🙂', 3: '😐', 2: '🙁', 1: '😞' };

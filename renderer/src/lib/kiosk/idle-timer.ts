@@ -3,7 +3,11 @@
  * half-way (a service chosen, English on, a ticket shown) goes back to the start
  * for the next citizen.
  */
-export function watchIdle(ms: number, onIdle: () => void, target: EventTarget = window): () => void {
+export function watchIdle(
+  ms: number,
+  onIdle: () => void,
+  target: EventTarget = window,
+): () => void {
   let timer: ReturnType<typeof setTimeout> = setTimeout(onIdle, ms);
   const reset = () => {
     clearTimeout(timer);

@@ -22,7 +22,9 @@ export interface QueueState {
 }
 
 export type EventName = Exclude<keyof ServerToClientEvents, 'snapshot'>;
-export type EventPayload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+export type EventPayload<E extends keyof ServerToClientEvents> = Parameters<
+  ServerToClientEvents[E]
+>[0];
 
 const LATEST_CALLS = 10;
 const ACTIVE = new Set(['called', 'serving']);
@@ -44,7 +46,11 @@ export function fromSnapshot(snapshot: Snapshot): QueueState {
  * are not derived here: they follow the server's rule, so the caller refreshes
  * them from GET /api/queue after ticket events.
  */
-export function applyEvent<E extends EventName>(state: QueueState, name: E, event: EventPayload<E>): QueueState {
+export function applyEvent<E extends EventName>(
+  state: QueueState,
+  name: E,
+  event: EventPayload<E>,
+): QueueState {
   const next = { ...state, seq: Math.max(state.seq, event.seq) };
   switch (name) {
     case 'ticket:called': {
@@ -55,10 +61,10 @@ export function applyEvent<E extends EventName>(state: QueueState, name: E, even
         calledAt: new Date().toISOString(),
         recall: called.recall,
       };
-      next.latestCalls = [call, ...state.latestCalls.filter((c) => c.ticket.id !== called.ticket.id)].slice(
-        0,
-        LATEST_CALLS,
-      );
+      next.latestCalls = [
+        call,
+        ...state.latestCalls.filter((c) => c.ticket.id !== called.ticket.id),
+      ].slice(0, LATEST_CALLS);
       next.nowServing = withServing(state.nowServing, called.counter.id, {
         ...called.ticket,
         status: 'called',
@@ -68,7 +74,9 @@ export function applyEvent<E extends EventName>(state: QueueState, name: E, even
     case 'ticket:updated': {
       const { ticket } = event as EventPayload<'ticket:updated'>;
       // Drop the ticket from whichever counter showed it, then show it where it is active now.
-      let serving = state.nowServing.map((n) => (n.ticket?.id === ticket.id ? { ...n, ticket: null } : n));
+      let serving = state.nowServing.map((n) =>
+        n.ticket?.id === ticket.id ? { ...n, ticket: null } : n,
+      );
       if (ticket.counterId !== null && ACTIVE.has(ticket.status) && !ticket.held) {
         serving = withServing(serving, ticket.counterId, {
           id: ticket.id,
@@ -102,12 +110,21 @@ export function applyEvent<E extends EventName>(state: QueueState, name: E, even
   return next;
 }
 
-function withServing(list: NowServing[], counterId: number, ticket: NowServing['ticket']): NowServing[] {
+function withServing(
+  list: NowServing[],
+  counterId: number,
+  ticket: NowServing['ticket'],
+): NowServing[] {
   if (!list.some((n) => n.counterId === counterId)) return [...list, { counterId, ticket }];
   return list.map((n) => (n.counterId === counterId ? { counterId, ticket } : n));
 }
 
 /** Ticket events change waiting counts; the caller refreshes them from the server. */
 export function changesWaitingCounts(name: EventName): boolean {
-  return name === 'ticket:issued' || name === 'ticket:called' || name === 'ticket:updated' || name === 'counter:updated';
+  return (
+    name === 'ticket:issued' ||
+    name === 'ticket:called' ||
+    name === 'ticket:updated' ||
+    name === 'counter:updated'
+  );
 }

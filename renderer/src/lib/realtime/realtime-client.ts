@@ -64,12 +64,15 @@ export function connectRealtime(url?: string): RealtimeClient {
 
   for (const name of EVENT_NAMES) {
     // socket.io's typed `on` cannot take a union of names; each handler is the map's own type.
-    (socket.on as (n: EventName, h: (payload: EventPayload<EventName>) => void) => void)(name, (payload) => {
-      const verdict = tracker.accept(payload.seq);
-      if (verdict === 'stale') return;
-      for (const l of listeners) l.event?.(name, payload);
-      if (verdict === 'gap') socket.emit('snapshot:request');
-    });
+    (socket.on as (n: EventName, h: (payload: EventPayload<EventName>) => void) => void)(
+      name,
+      (payload) => {
+        const verdict = tracker.accept(payload.seq);
+        if (verdict === 'stale') return;
+        for (const l of listeners) l.event?.(name, payload);
+        if (verdict === 'gap') socket.emit('snapshot:request');
+      },
+    );
   }
 
   return {

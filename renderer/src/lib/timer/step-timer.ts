@@ -39,7 +39,11 @@ export interface StepProgress {
  * The server does not record step changes, so staff advance the step on their
  * screen; `stepStartedAt[i]` is when step i began (ms), `now` the clock.
  */
-export function stepProgress(steps: ServiceStep[], stepStartedAt: number[], now: number): StepProgress[] {
+export function stepProgress(
+  steps: ServiceStep[],
+  stepStartedAt: number[],
+  now: number,
+): StepProgress[] {
   const current = stepStartedAt.length - 1;
   return steps.map((step, i) => {
     if (i < current) {
