@@ -104,12 +104,14 @@ export const stationConfigSchema = z
     server: httpUrl,
     /** Where citizens' phones reach the office server; defaults to `server`. */
     publicBaseUrl: httpUrl.refine((u) => u.replace(/\/+$/, '').length <= MAX_PUBLIC_BASE_URL, `at most ${MAX_PUBLIC_BASE_URL} characters: it is printed in every QR`).optional(),
-    complaintChannel: z.string().trim().min(1).max(MAX_COMPLAINT_CHANNEL),
+    /** Printed on every ticket; needed only where there is a printer. */
+    complaintChannel: z.string().trim().min(1).max(MAX_COMPLAINT_CHANNEL).optional(),
     printer: printerSchema.optional(),
     displays: z.array(displaySchema).max(16).default([]),
     buttons: z.array(buttonsSchema).max(16).default([]),
   })
-  .strict();
+  .strict()
+  .refine((c) => !c.printer || c.complaintChannel !== undefined, { path: ['complaintChannel'], message: 'a station with a printer needs the complaint channel printed on its tickets' });
 
 type RawStationConfig = z.output<typeof stationConfigSchema>;
 
@@ -165,7 +167,7 @@ function normalise(raw: RawStationConfig, source: string): StationConfig {
     station: raw.station,
     server: trim(raw.server),
     publicBaseUrl: trim(raw.publicBaseUrl ?? raw.server),
-    complaintChannel: raw.complaintChannel,
+    complaintChannel: raw.complaintChannel ?? '',
     printer: raw.printer
       ? (withoutUndefined({
           id: 'printer',
@@ -208,7 +210,8 @@ export function parseStationConfig(data: unknown, source = 'station config'): St
   return normalise(result.data, source);
 }
 
-export function loadStationConfig(file: string): StationConfig {
+/** Reads a config file; `overrides` (from the command line) replace its fields before validation. */
+export function loadStationConfig(file: string, overrides: { station?: string; server?: string } = {}): StationConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -221,5 +224,6 @@ export function loadStationConfig(file: string): StationConfig {
   } catch (err) {
     throw new HardwareError('invalid_station_config', `${file}: not valid JSON (${(err as Error).message})`);
   }
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) data = { ...data, ...overrides };
   return parseStationConfig(data, file);
 }

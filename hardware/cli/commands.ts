@@ -9,6 +9,10 @@ import { PrinterLink } from '../printer/printer-link.ts';
 import { loadPrinterProfile, resolveThaiMode, THAI_MODES, type ThaiMode } from '../printer/printer-profile.ts';
 import { encodeTicket } from '../printer/ticket-encoder.ts';
 import { displayProtocol } from '../display/display-protocols.ts';
+import { DeviceAgent } from '../agent/device-agent.ts';
+import { loadStationConfig } from '../agent/station-config.ts';
+import { startVirtualStation } from '../agent/virtual-station.ts';
+import { startOffice } from './start-office.ts';
 
 /*
  * The hardware commands of `npm run khiu -- <command>`. The office server's
@@ -27,7 +31,7 @@ function explain(err: unknown): number {
 }
 
 /** Resolves on Ctrl-C or SIGTERM, so a long-running command can shut down cleanly. */
-function untilSignal(): Promise<void> {
+export function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       process.off('SIGINT', done);
@@ -154,10 +158,50 @@ const devices: Command = async (args) => {
   }
 };
 
+/**
+ * agent --server URL --station ID [--config FILE]: the station's device agent.
+ * With a config file, its devices (--server and --station override the file);
+ * without one, a virtual printer and display, as `start` uses.
+ */
+const agent: Command = async (args) => {
+  try {
+    const flags = parseFlags(args, ['server', 'station', 'config', 'out']);
+    const file = flags.get('config');
+    const log = (line: string): void => void process.stderr.write(`agent: ${line}\n`);
+    let stop: () => Promise<void>;
+    if (file) {
+      const overrides = { ...(flags.has('server') ? { server: flags.get('server')! } : {}), ...(flags.has('station') ? { station: flags.get('station')! } : {}) };
+      const config = loadStationConfig(file, overrides);
+      const running = new DeviceAgent({ config, log });
+      running.start();
+      const devices = [...(config.printer ? [config.printer] : []), ...config.displays, ...config.buttons];
+      console.log(`agent for station ${config.station} on ${config.server}: ${devices.map((d) => `${d.id} ${d.uri}`).join(', ') || 'no devices'}`);
+      stop = () => running.stop();
+    } else {
+      const station = await startVirtualStation({
+        server: required(flags, 'server').replace(/\/+$/, ''),
+        station: required(flags, 'station'),
+        outDir: flags.get('out') ?? 'test-output/virtual-printer',
+        log,
+      });
+      console.log(`agent for station ${station.agent.config.station} on ${station.agent.config.server} with virtual devices`);
+      for (const line of station.describe()) console.log(line);
+      stop = () => station.stop();
+    }
+    await untilSignal();
+    await stop();
+    return 0;
+  } catch (err) {
+    return explain(err);
+  }
+};
+
 export const hardwareCommands: Record<string, (args: string[]) => Promise<number>> = {
   'virtual-printer': virtualPrinter,
   'virtual-display': virtualDisplay,
   'print-test': printTest,
   'display-test': displayTest,
   devices,
+  agent,
+  start: startOffice,
 };
