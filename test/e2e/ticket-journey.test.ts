@@ -5,19 +5,35 @@ import { builtRenderer } from './renderer-build.ts';
 import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, launchChromium } from './chromium.ts';
 import { STAFF, startStationServer, type StationServer } from './station-server.ts';
 import { officeDay } from '../../renderer/src/lib/i18n/dates.ts';
+import { startVirtualStation, type VirtualStation } from '../../hardware/agent/virtual-station.ts';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let server: StationServer;
 let browser: Browser;
+let station: VirtualStation;
+let printedDir: string;
 
 beforeAll(async () => {
   const dir = await builtRenderer();
   server = await startStationServer(dir);
   browser = await launchChromium();
+  // The kiosk's printer: a real device agent driving a virtual ESC/POS printer.
+  printedDir = mkdtempSync(join(tmpdir(), 'khiu-printed-'));
+  station = await startVirtualStation({
+    server: server.url,
+    station: 'kiosk-1',
+    outDir: printedDir,
+    log: () => {},
+  });
 }, 180_000);
 
 afterAll(async () => {
+  await station?.stop();
   await browser?.close();
   await server?.close();
+  if (printedDir) rmSync(printedDir, { recursive: true, force: true });
 });
 
 async function open(path: string, viewport = KIOSK_LANDSCAPE): Promise<Page> {
@@ -39,7 +55,12 @@ describe('one ticket from kiosk to rating', () => {
     await kiosk.getByTestId('service-A').click();
     const number = (await kiosk.getByTestId('issued-number').textContent())!.trim();
     expect(number).toMatch(/^A\d{3}$/);
-    await expect.poll(() => kiosk.getByText('กรุณารับบัตรคิว').count()).toBe(1);
+    // The station's agent printed it and said so: the kiosk tells the citizen to take the paper.
+    await expect
+      .poll(() => kiosk.getByTestId('print-state').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('printed');
+    expect(await kiosk.getByText('กรุณารับบัตรคิว').count()).toBe(1);
+    expect(readdirSync(printedDir).filter((f) => f.endsWith('.png'))).toHaveLength(1);
     expect(await kiosk.locator('[data-testid=issued] svg').count()).toBe(1);
     await expect.poll(() => display.getByTestId('waiting-A').textContent()).toBe('1');
 

@@ -33,14 +33,17 @@ export function createHttpApi(
     queue: () => call<QueueSummary>('GET', '/api/queue'),
     queueRule: () => call<QueueRule>('GET', '/api/queue/rule'),
 
-    issueTicket: async (serviceId, priority, clientRequestId) =>
+    issueTicket: async (serviceId, priority, clientRequestId, station) =>
       (
-        await call<{ ticket: Ticket }>('POST', '/api/tickets', {
-          serviceId,
-          ...(priority ? { priority } : {}),
-          clientRequestId,
-        })
-      ).ticket,
+        await requestJson<{ ticket: Ticket }>(
+          fetchImpl,
+          base,
+          'POST',
+          '/api/tickets',
+          { serviceId, ...(priority ? { priority } : {}), clientRequestId },
+          station ? { 'x-khiu-station': station } : {},
+        )
+      ).body!.ticket,
     ticketStatus: (id) => call<TicketStatusView>('GET', `/api/tickets/${encodeURIComponent(id)}`),
     rateTicket: async (id, score) =>
       (

@@ -18,13 +18,15 @@ export async function requestJson<T>(
   method: Method,
   path: string,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<HttpResult<T>> {
   let response: Response;
   try {
     response = await fetchImpl(base + path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers:
+        body === undefined ? extraHeaders : { 'content-type': 'application/json', ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

@@ -55,6 +55,8 @@ export interface KhiuApi {
     serviceId: number,
     priority: PriorityKind | null,
     clientRequestId: string,
+    /** The kiosk's station name: the server tells that station's device agent to print the ticket. */
+    station?: string,
   ): Promise<Ticket>;
   ticketStatus(id: string): Promise<TicketStatusView>;
   rateTicket(id: string, score: number): Promise<Rating>;

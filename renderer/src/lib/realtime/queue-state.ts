@@ -105,6 +105,7 @@ export function applyEvent<E extends EventName>(
     }
     case 'ticket:issued':
     case 'ticket:rated':
+    case 'ticket:printed':
       return next;
   }
   return next;

@@ -17,6 +17,7 @@ const EVENT_NAMES: readonly EventName[] = [
   'ticket:called',
   'ticket:updated',
   'ticket:rated',
+  'ticket:printed',
   'counter:updated',
   'services:updated',
 ];
