@@ -4,7 +4,8 @@
  * figure's baseline is measured in the same run from the same ticket:
  *   text:   the same ticket with its Thai sent as UTF-8 (what a naive driver sends, and prints as garbage);
  *   raster: the same ticket with every line drawn, the number and English too.
- * issue_to_last_byte needs the office server and the device agent; it is not measured here.
+ * issue_to_last_byte_p99_ms_{text,raster}: a real server, agent and virtual printer
+ * (issue-to-last-byte.ts); baseline: encoding the same ticket alone.
  */
 import { DEFAULT_OFFICE } from '../../server/core/default-office.ts';
 import type { TicketPrintData } from '../../hardware/printer/ticket-print-data.ts';
@@ -14,6 +15,7 @@ import { layoutTicket } from '../../hardware/printer/ticket-layout.ts';
 import { encodeTis620 } from '../../hardware/printer/tis620.ts';
 import { rasterizeLine } from '../../hardware/printer/thai-raster.ts';
 import { cutBytes, initializeBytes, qrBytes, rasterImageBytes } from '../../hardware/printer/escpos-commands.ts';
+import { measureIssueToLastByte } from './issue-to-last-byte.ts';
 
 type Figure = { name: string; value: number; unit: string; baseline: number | null };
 
@@ -54,10 +56,12 @@ function allRasterBytes(data: TicketPrintData, profile: PrinterProfile): number 
   return total;
 }
 
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
 /** 8N1 serial: ten bits per byte. */
 const wireMs = (bytes: number, baud: number): number => Math.round(((bytes * 10) / baud) * 1000 * 10) / 10;
 
-export async function runHardwareBench(): Promise<Figure[]> {
+export async function runHardwareBench(options: { issueTickets?: number } = {}): Promise<Figure[]> {
   const profile = loadPrinterProfile('epson-tm-t82');
   const data = benchTicket();
   const text = encodeTicket(data, { profile, thai: { mode: 'text', codepage: 21 } }).length;
@@ -71,6 +75,10 @@ export async function runHardwareBench(): Promise<Figure[]> {
   for (const baud of [9600, 115200]) {
     figures.push({ name: `ticket_wire_ms_text_${baud}`, value: wireMs(text, baud), unit: 'ms', baseline: wireMs(textBaseline, baud) });
     figures.push({ name: `ticket_wire_ms_raster_${baud}`, value: wireMs(raster, baud), unit: 'ms', baseline: wireMs(rasterBaseline, baud) });
+  }
+  for (const mode of ['text', 'raster'] as const) {
+    const { p99Ms, encodeP99Ms } = await measureIssueToLastByte(mode, options.issueTickets ?? 100);
+    figures.push({ name: `issue_to_last_byte_p99_ms_${mode}`, value: round2(p99Ms), unit: 'ms', baseline: round2(encodeP99Ms) });
   }
   return figures;
 }
