@@ -112,7 +112,10 @@ export const ticketRangeQuery = z
   .object({ from: day, to: day })
   .refine((q) => q.from <= q.to, 'from must not be after to')
   // A fiscal year and a bit: enough for the twice-yearly executive report, bounded for memory.
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, 'at most 400 days at a time');
+  .refine(
+    (q) => Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000,
+    'at most 400 days at a time',
+  );
 
 const station = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, '1-40 characters: A-Z a-z 0-9 . _ -');
 

@@ -25,6 +25,7 @@ export class AdminCommands {
         ...input,
         sortOrder: input.sortOrder ?? this.store.services.count() + 1,
       });
+      this.ctx.forgetCached();
       const seq = this.store.ledger.record(
         this.ctx.now(),
         'service.created',
@@ -50,6 +51,7 @@ export class AdminCommands {
       }
       const after = { ...service, ...patch };
       this.store.services.update(after);
+      this.ctx.forgetCached();
       const seq = this.store.ledger.record(
         this.ctx.now(),
         'service.updated',
@@ -67,6 +69,7 @@ export class AdminCommands {
     return this.ctx.run((events) => {
       this.checkCounter(input);
       const counter = this.store.counters.insert({ ...input, status: 'open', pauseReason: null });
+      this.ctx.forgetCached();
       const seq = this.store.ledger.record(
         this.ctx.now(),
         'counter.created',
@@ -86,6 +89,7 @@ export class AdminCommands {
       const after = { ...counter, ...patch };
       this.checkCounter(after, id);
       this.store.counters.update(after);
+      this.ctx.forgetCached();
       const seq = this.store.ledger.record(
         this.ctx.now(),
         'counter.updated',
@@ -117,6 +121,7 @@ export class AdminCommands {
         pauseReason: status === 'paused' ? reason!.trim() : null,
       };
       this.store.counters.update(after);
+      this.ctx.forgetCached();
       const seq = this.store.ledger.record(
         this.ctx.now(),
         `counter.${status}`,
@@ -170,7 +175,7 @@ export class AdminCommands {
     this.ctx.run(() => {
       this.store.settings.set(SETTING_QUEUE, config);
       this.store.ledger.record(this.ctx.now(), 'setting.changed', 'setting', SETTING_QUEUE, actor);
-      this.ctx.forgetSettings();
+      this.ctx.forgetCached();
     });
   }
 
@@ -184,7 +189,7 @@ export class AdminCommands {
         SETTING_OFFICE_NAME,
         actor,
       );
-      this.ctx.forgetSettings();
+      this.ctx.forgetCached();
     });
   }
 
@@ -219,7 +224,7 @@ export class AdminCommands {
         });
         this.store.ledger.record(now, 'counter.created', 'counter', counter.id, actor);
       }
-      this.ctx.forgetSettings();
+      this.ctx.forgetCached();
       return true;
     });
   }

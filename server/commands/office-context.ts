@@ -4,6 +4,7 @@ import type { DomainEvent, EventSink } from './domain-events.ts';
 import type { QueueConfig } from '../core/queue-rule.ts';
 import { DEFAULT_QUEUE_CONFIG } from '../core/queue-rule.ts';
 import type { LocalizedText } from '../api/contract.ts';
+import type { CounterRecord, ServiceRecord } from '../core/records.ts';
 import { DEFAULT_OFFICE } from '../core/default-office.ts';
 
 export interface OfficeDeps {
@@ -25,6 +26,8 @@ export const SETTING_OFFICE_NAME = 'officeName';
 export class OfficeContext {
   private cachedConfig: QueueConfig | undefined;
   private cachedName: LocalizedText | undefined;
+  private cachedServices: Map<number, ServiceRecord> | undefined;
+  private cachedCounters: CounterRecord[] | undefined;
   private pending: DomainEvent[] | undefined;
 
   constructor(readonly deps: OfficeDeps) {}
@@ -49,9 +52,24 @@ export class OfficeContext {
     return this.cachedName;
   }
 
-  forgetSettings(): void {
+  /** The services by id, read once: every ticket view needs them and they change only by admin commands. */
+  services(): Map<number, ServiceRecord> {
+    this.cachedServices ??= new Map(this.store.services.all().map((s) => [s.id, s]));
+    return this.cachedServices;
+  }
+
+  /** The counters in number order, cached like the services. */
+  counters(): CounterRecord[] {
+    this.cachedCounters ??= this.store.counters.all();
+    return this.cachedCounters;
+  }
+
+  /** After a change to settings, services or counters (and after any rollback). */
+  forgetCached(): void {
     this.cachedConfig = undefined;
     this.cachedName = undefined;
+    this.cachedServices = undefined;
+    this.cachedCounters = undefined;
   }
 
   /**
@@ -66,8 +84,8 @@ export class OfficeContext {
     try {
       value = this.store.transaction(() => work(events));
     } catch (error) {
-      // A rolled-back settings change must not stay in the cache.
-      this.forgetSettings();
+      // A rolled-back change to settings, services or counters must not stay in the cache.
+      this.forgetCached();
       throw error;
     } finally {
       this.pending = undefined;

@@ -54,7 +54,7 @@ export class TicketCommands {
   issue(serviceId: number, priority: PriorityKind | null, actor: Actor): IssuedTicket {
     this.closeEarlierDays();
     return this.ctx.run((events) => {
-      const service = this.store.services.get(serviceId);
+      const service = this.ctx.services().get(serviceId);
       if (!service) throw notFound('service', serviceId);
       if (!service.active)
         throw conflict('service_inactive', `service ${service.code} is not offered now`);

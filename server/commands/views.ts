@@ -57,7 +57,7 @@ export class Views {
   }
 
   services(): Service[] {
-    return this.store.services.all().map((s) => this.service(s));
+    return [...this.ctx.services().values()].map((s) => this.service(s));
   }
 
   counter(c: CounterRecord): Counter {
@@ -72,7 +72,7 @@ export class Views {
   }
 
   counters(): Counter[] {
-    return this.store.counters.all().map((c) => this.counter(c));
+    return this.ctx.counters().map((c) => this.counter(c));
   }
 
   user(u: UserRecord): User {
@@ -130,10 +130,10 @@ export class Views {
   }
 
   private estimate(serviceId: number, ahead: number): number | null {
-    const service = this.store.services.get(serviceId);
+    const service = this.ctx.services().get(serviceId);
     if (!service) return null;
-    const open = this.store.counters
-      .all()
+    const open = this.ctx
+      .counters()
       .filter((c) => c.status === 'open' && c.serviceIds.includes(serviceId)).length;
     return estimateWaitMinutes(ahead, standardMinutesOf(service), open);
   }
@@ -143,9 +143,9 @@ export class Views {
     const counts = new Map(
       this.store.tickets.waitingCounts(day).map((c) => [c.serviceId, c.waiting]),
     );
-    const counters = this.store.counters.all();
+    const counters = this.ctx.counters();
     const byId = new Map(counters.map((c) => [c.id, c]));
-    const services = this.store.services.all().map((s) => {
+    const services = [...this.ctx.services().values()].map((s) => {
       const waiting = counts.get(s.id) ?? 0;
       const open = counters.filter(
         (c) => c.status === 'open' && c.serviceIds.includes(s.id),

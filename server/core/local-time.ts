@@ -49,7 +49,10 @@ function localParts(ms: number, timeZone: string): LocalParts {
 
 /** Offset of local time from UTC at `ms`, in minutes (+420 for Bangkok). */
 export function utcOffsetMinutes(ms: number, timeZone: string): number {
-  const p = localParts(ms, timeZone);
+  return offsetFromParts(ms, localParts(ms, timeZone));
+}
+
+function offsetFromParts(ms: number, p: LocalParts): number {
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
 }
@@ -74,7 +77,7 @@ export function localDay(ms: number, timeZone: string): string {
 /** ISO 8601 with the local offset, e.g. 2026-11-25T09:05:00.000+07:00. */
 export function toLocalIso(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
-  const offset = utcOffsetMinutes(ms, timeZone);
+  const offset = offsetFromParts(ms, p);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const millis = ((ms % 1000) + 1000) % 1000;

@@ -27,18 +27,24 @@ function stateOf(entity: LedgerEntity, row: Record<string, unknown>): Record<str
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-export function linkHash(
-  prevHash: string,
-  event: {
-    seq: number;
-    atMs: number;
-    type: string;
-    entity: string;
-    entityId: string;
-    data: unknown;
-  },
-): string {
-  return sha256(prevHash + canonicalJson(event));
+export interface LedgerEvent {
+  seq: number;
+  atMs: number;
+  type: string;
+  entity: string;
+  entityId: string;
+}
+
+/**
+ * sha256(prev hash + canonical JSON of {atMs, data, entity, entityId, seq, type}).
+ * The event's keys are written in canonical (sorted) order by hand so the data,
+ * already canonical, is serialised once per entry.
+ */
+export function linkHash(prevHash: string, event: LedgerEvent, canonicalData: string): string {
+  const canonicalEvent =
+    `{"atMs":${canonicalJson(event.atMs)},"data":${canonicalData},"entity":${canonicalJson(event.entity)},` +
+    `"entityId":${canonicalJson(event.entityId)},"seq":${canonicalJson(event.seq)},"type":${canonicalJson(event.type)}}`;
+  return sha256(prevHash + canonicalEvent);
 }
 
 interface LedgerRow {
@@ -101,18 +107,13 @@ export class Ledger {
     const data = { actor, details, state: stateOf(entity, row) };
     const head = this.head();
     const seq = head.seq + 1;
-    const event = { seq, atMs, type, entity, entityId: String(entityId), data };
-    const hash = linkHash(head.hash, event);
-    this.q.insert.run(
-      seq,
-      atMs,
-      type,
-      entity,
-      String(entityId),
-      canonicalJson(data),
+    const canonicalData = canonicalJson(data);
+    const hash = linkHash(
       head.hash,
-      hash,
+      { seq, atMs, type, entity, entityId: String(entityId) },
+      canonicalData,
     );
+    this.q.insert.run(seq, atMs, type, entity, String(entityId), canonicalData, head.hash, hash);
     return seq;
   }
 
@@ -138,14 +139,17 @@ export class Ledger {
       } catch {
         return broken(`entry ${row.seq} holds data that is not JSON`);
       }
-      const expected = linkHash(prevHash, {
-        seq: row.seq,
-        atMs: row.at_ms,
-        type: row.type,
-        entity: row.entity,
-        entityId: row.entity_id,
-        data,
-      });
+      const expected = linkHash(
+        prevHash,
+        {
+          seq: row.seq,
+          atMs: row.at_ms,
+          type: row.type,
+          entity: row.entity,
+          entityId: row.entity_id,
+        },
+        canonicalJson(data),
+      );
       if (expected !== row.hash)
         return broken(`entry ${row.seq} (${row.type}) was altered: its hash does not match`);
       lastState.set(`${row.entity}:${row.entity_id}`, {
