@@ -9,6 +9,7 @@ import type { DomainEvent } from './commands/domain-events.ts';
 import { Sessions } from './api/sessions.ts';
 import { LoginLimiter } from './api/login-limiter.ts';
 import { DeviceRegistry } from './api/device-registry.ts';
+import { startCheckpointer } from './store/checkpointer.ts';
 import { createHttpServer, type Logger } from './api/http-server.ts';
 import { attachRealtime, type RealtimeServer } from './api/realtime.ts';
 import { generatePassword, hashPassword } from './api/passwords.ts';
@@ -72,6 +73,9 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     throw error;
   }
 
+  // Checkpoints run in a worker; the request path keeps a high threshold only as a safety net.
+  db.pragma('wal_autocheckpoint = 20000');
+  const checkpointer = startCheckpointer(join(options.dataDir, DATABASE_FILE));
   const sessions = new Sessions(office.ctx.store, clock);
   const limiter = new LoginLimiter(() => clock.now());
   const staticDir =
@@ -81,10 +85,17 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
   const realtime = attachRealtime(http, office.views);
   publish = realtime.publish;
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    await realtime.io.close();
+    await checkpointer.stop();
+    db.close();
+    throw error;
+  }
   const port = (http.address() as AddressInfo).port;
   const hostInUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
@@ -98,6 +109,7 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
       http.closeAllConnections();
       // io.close() usually closes the HTTP server too.
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      await checkpointer.stop();
       db.close();
     },
   };

@@ -29,6 +29,8 @@ export interface TicketStatusView {
 
 /** Read models: what clients see, built from the store; no writes. */
 export class Views {
+  private readonly justIssued = new WeakMap<TicketRecord, Ticket>();
+
   constructor(private readonly ctx: OfficeContext) {}
 
   private get store() {
@@ -79,8 +81,22 @@ export class Views {
     return { id: u.id, username: u.username, role: u.role, active: u.active };
   }
 
-  /** A ticket as its holder sees it; `knownAhead` saves a count when the caller has it. */
+  /**
+   * A ticket as its holder sees it; `knownAhead` saves a count when the caller has it.
+   * A new ticket is shown twice (the HTTP answer and ticket:issued) from the same
+   * record object, so that view is built once.
+   */
   ticket(t: TicketRecord, knownAhead?: number): Ticket {
+    if (knownAhead === undefined) return this.buildTicket(t);
+    let view = this.justIssued.get(t);
+    if (!view) {
+      view = this.buildTicket(t, knownAhead);
+      this.justIssued.set(t, view);
+    }
+    return view;
+  }
+
+  private buildTicket(t: TicketRecord, knownAhead?: number): Ticket {
     const waitingInLine = t.status === 'waiting' && !t.held;
     const ahead = waitingInLine ? (knownAhead ?? this.store.tickets.ahead(t)) : 0;
     return this.ticketFields(t, ahead, waitingInLine ? this.estimate(t.serviceId, ahead) : null);
