@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../server/cli/node-flags.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -22,8 +23,7 @@ export function startHostServer(options: {
   const child = spawn(
     options.node ?? 'node',
     [
-      '--import',
-      'tsx',
+      ...SERVER_NODE_FLAGS,
       'server/cli/main.ts',
       'serve',
       '--port',

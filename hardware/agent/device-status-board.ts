@@ -1,12 +1,13 @@
 import type { DeviceReportItem } from './office-http.ts';
+import { DEVICE_REPORT_INTERVAL_MS } from '../../server/api/contract.ts';
 
 /*
  * The server keeps device status in memory only and marks a device stale
- * after 90 s without a report (docs/contract.md: agents report at least every
- * 30 s). The agent reports twice as often as that, so one lost report never
- * makes a working printer look stale; and it reports at once on any change.
+ * after three missed intervals. The agent reports twice as often as the
+ * contract asks, so one lost report never makes a working printer look stale;
+ * and it reports at once on any change.
  */
-export const DEVICE_REPORT_EVERY_MS = 15_000;
+export const DEVICE_REPORT_EVERY_MS = DEVICE_REPORT_INTERVAL_MS / 2;
 
 export interface DeviceStatusBoardOptions {
   send: (devices: DeviceReportItem[]) => Promise<void>;
@@ -58,7 +59,10 @@ export class DeviceStatusBoard {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.reportNow(), this.options.intervalMs ?? DEVICE_REPORT_EVERY_MS);
+    this.timer = setInterval(
+      () => void this.reportNow(),
+      this.options.intervalMs ?? DEVICE_REPORT_EVERY_MS,
+    );
     void this.reportNow();
   }
 
@@ -84,7 +88,8 @@ export class DeviceStatusBoard {
         } catch (err) {
           const message = (err as Error).message;
           // Once per outage, not every 15 s: the next interval retries anyway.
-          if (message !== this.lastFailure) this.options.log(`device status not reported: ${message}`);
+          if (message !== this.lastFailure)
+            this.options.log(`device status not reported: ${message}`);
           this.lastFailure = message;
         }
       } while (this.again);

@@ -53,7 +53,12 @@ export interface PrintedTicket {
 }
 
 export class VirtualPrinter {
-  readonly state: VirtualPrinterState = { paperOut: false, paperNearEnd: false, coverOpen: false, silent: false };
+  readonly state: VirtualPrinterState = {
+    paperOut: false,
+    paperNearEnd: false,
+    coverOpen: false,
+    silent: false,
+  };
   readonly tickets: PrintedTicket[] = [];
   private server: Server | null = null;
   private readonly sockets = new Set<PrinterStream>();
@@ -73,20 +78,27 @@ export class VirtualPrinter {
   /** Starts listening; port 0 picks a free one. Resolves with the bound port. */
   async listen(port = 9100, host = '127.0.0.1'): Promise<number> {
     await mkdir(this.options.outDir, { recursive: true });
-    const server = createServer((socket) => this.attach(socket));
+    const server = createServer((socket) => {
+      // A printer answers DLE EOT at once; Nagle would hold each answer for a delayed ACK (~40 ms).
+      socket.setNoDelay(true);
+      this.attach(socket);
+    });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());
     });
     const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('virtual printer has no TCP address');
+    if (address === null || typeof address === 'string')
+      throw new Error('virtual printer has no TCP address');
     return address.port;
   }
 
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
     await Promise.all(this.pngWrites);
   }
 
@@ -103,7 +115,8 @@ export class VirtualPrinter {
   /** Changes fault switches; clients with Automatic Status Back on hear about it at once. */
   setState(change: Partial<VirtualPrinterState>): void {
     Object.assign(this.state, change);
-    if (change.paperOut === false && this.paperLines !== null && this.paperLines <= 0) this.paperLines = null;
+    if (change.paperOut === false && this.paperLines !== null && this.paperLines <= 0)
+      this.paperLines = null;
     for (const s of this.asbSockets) this.sendAsb(s);
   }
 
@@ -120,7 +133,9 @@ export class VirtualPrinter {
   /** Serves one connection: a TCP client, or a serial port opened on the printer's side of a pty pair. */
   attach(socket: PrinterStream): void {
     this.sockets.add(socket);
-    const decoder = new EscPosDecoder({ thaiCodepages: this.options.thaiCodepages ?? DEFAULT_THAI_CODEPAGES });
+    const decoder = new EscPosDecoder({
+      thaiCodepages: this.options.thaiCodepages ?? DEFAULT_THAI_CODEPAGES,
+    });
     socket.on('data', (chunk: Buffer) => {
       for (const event of decoder.push(new Uint8Array(chunk))) this.handle(socket, event);
     });
@@ -135,7 +150,8 @@ export class VirtualPrinter {
 
   private handle(socket: PrinterStream, event: EscPosEvent): void {
     if (event.type === 'status-request') {
-      if (!this.state.silent && event.n >= 1 && event.n <= 4) socket.write(Uint8Array.of(this.statusByte(event.n)));
+      if (!this.state.silent && event.n >= 1 && event.n <= 4)
+        socket.write(Uint8Array.of(this.statusByte(event.n)));
       return;
     }
     if (event.type === 'asb') {
@@ -189,10 +205,15 @@ export class VirtualPrinter {
       file: null,
     };
     if (this.options.renderPng !== false) {
-      ticket.file = join(this.options.outDir, `ticket-${String(ticket.seq).padStart(4, '0')}${cut ? '' : '-partial'}.png`);
+      ticket.file = join(
+        this.options.outDir,
+        `ticket-${String(ticket.seq).padStart(4, '0')}${cut ? '' : '-partial'}.png`,
+      );
       const file = ticket.file;
       const png = renderTicketPng(events, this.widthDots);
-      this.pngWrites.push(mkdir(this.options.outDir, { recursive: true }).then(() => writeFile(file, png)));
+      this.pngWrites.push(
+        mkdir(this.options.outDir, { recursive: true }).then(() => writeFile(file, png)),
+      );
     }
     this.tickets.push(ticket);
     for (const l of this.listeners) l(ticket);
@@ -212,7 +233,14 @@ export class VirtualPrinter {
     if (this.state.silent) return;
     const s = this.state;
     const offline = s.paperOut || s.coverOpen;
-    socket.write(Uint8Array.of(0x10 | (offline ? 0x08 : 0) | (s.coverOpen ? 0x20 : 0), 0x00, (s.paperNearEnd ? 0x03 : 0) | (s.paperOut ? 0x0c : 0), 0x00));
+    socket.write(
+      Uint8Array.of(
+        0x10 | (offline ? 0x08 : 0) | (s.coverOpen ? 0x20 : 0),
+        0x00,
+        (s.paperNearEnd ? 0x03 : 0) | (s.paperOut ? 0x0c : 0),
+        0x00,
+      ),
+    );
   }
 
   /** Waits until every PNG has been written. */

@@ -194,6 +194,9 @@ export interface TicketPrintedEvent {
   detail: string | null;
 }
 
+/** Device agents report at least this often; the server shows a device as stale after three intervals. */
+export const DEVICE_REPORT_INTERVAL_MS = 30_000;
+
 export const DEVICE_KINDS = ['printer', 'display', 'buttons'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export const DEVICE_STATES = [

@@ -1,8 +1,7 @@
 import type { DeviceKind, DeviceState, DeviceStatus } from './contract.ts';
+import { DEVICE_REPORT_INTERVAL_MS } from './contract.ts';
 import type { Clock } from '../core/clock.ts';
 
-/** Agents report at least this often; a device not heard from for longer is shown as stale. */
-export const DEVICE_REPORT_INTERVAL_MS = 30_000;
 const STALE_AFTER_MS = 3 * DEVICE_REPORT_INTERVAL_MS;
 
 export interface DeviceReport {

@@ -17,7 +17,15 @@ const USAGE = `usage: npm run khiu -- <command> [options]
   serve      --port P --host H --data DIR     run the office server (port 0 picks a free port)
   verify     --data DIR                        recompute the ledger's hash chain and check every row
   seed-demo  --data DIR --weeks N --per-day M  fill an empty data directory with realistic history
-  backup     --data DIR --out FILE             online backup of the database`;
+  backup     --data DIR --out FILE             online backup of the database
+  start      --data DIR --port P --host H [--config FILE]
+                                               server + device agent (virtual printer and display without --config)
+  agent      --server URL --station ID [--config FILE]   the device agent of one station
+  virtual-printer --port P --out DIR           an ESC/POS printer on TCP that renders tickets to PNG
+  virtual-display --port P --protocol NAME     a counter display on TCP
+  print-test --printer URI [--profile NAME] [--mode text|raster|auto] [--codepage N]
+  display-test --display URI --protocol NAME --text TEXT
+  devices                                      list serial ports`;
 
 /** Hardware commands live in hardware/ and are loaded only when asked for. */
 async function hardwareCommand(name: string): Promise<Command | undefined> {

@@ -22,6 +22,8 @@ export function startCheckpointer(file: string, intervalMs = 500): { stop(): Pro
       if (stopped) return;
       stopped = true;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Unref'd so it never keeps a server process alive; while we wait for it, it must.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

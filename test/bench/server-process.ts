@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../../server/cli/node-flags.ts';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir } from '../helpers/temp-dir.ts';
@@ -25,8 +26,7 @@ export async function startServer(label: string): Promise<ServerUnderTest> {
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      ...SERVER_NODE_FLAGS,
       'server/cli/main.ts',
       'serve',
       '--port',

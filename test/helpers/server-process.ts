@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../server/cli/node-flags.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -12,7 +13,7 @@ export interface ServerProcess {
 
 /** Runs `npm run khiu -- <args>`'s entry point directly with node, so a signal reaches the server itself. */
 export function runKhiu(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+  return spawn(process.execPath, [...SERVER_NODE_FLAGS, 'server/cli/main.ts', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
