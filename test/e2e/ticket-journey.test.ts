@@ -105,6 +105,30 @@ describe('one ticket from kiosk to rating', () => {
       .toContain('ให้บริการเสร็จแล้ว');
   });
 
+  it('takes a rating from a keyboard-style button box on the rating screen', async () => {
+    const rate = await open('/rate/4');
+    const issued = await server.asAdmin<{ ticket: { id: string } }>('POST', '/api/tickets', {
+      serviceId: 5,
+    });
+    const id = issued.body.ticket.id;
+    expect((await server.asAdmin('POST', '/api/counters/4/call-next')).status).toBe(200);
+    await server.asAdmin('POST', `/api/tickets/${id}/start`);
+    await server.asAdmin('POST', `/api/tickets/${id}/finish`);
+    await rate.getByTestId('rate-4').waitFor();
+    await rate.keyboard.press('F4');
+    await rate.getByTestId('rate-thanks').waitFor();
+    const day = officeDay(new Date());
+    const listing = await server.asAdmin<TicketRecord[]>(
+      'GET',
+      `/api/tickets?from=${day}&to=${day}`,
+    );
+    expect(listing.body.find((t) => t.id === id)).toMatchObject({
+      status: 'done',
+      rating: 4,
+      counterId: 4,
+    });
+  });
+
   it('puts the display back in step after the connection drops and returns', async () => {
     const display = await open('/display');
     await expect.poll(() => display.getByTestId('waiting-B').textContent()).toBe('0');
