@@ -6,13 +6,19 @@ import { VirtualPrinter } from '../virtual/virtual-printer.ts';
 import { VirtualDisplay } from '../virtual/virtual-display.ts';
 import { createTransport } from '../transport/open-transport.ts';
 import { PrinterLink } from '../printer/printer-link.ts';
-import { loadPrinterProfile, resolveThaiMode, THAI_MODES, type ThaiMode } from '../printer/printer-profile.ts';
+import {
+  loadPrinterProfile,
+  resolveThaiMode,
+  THAI_MODES,
+  type ThaiMode,
+} from '../printer/printer-profile.ts';
 import { encodeTicket } from '../printer/ticket-encoder.ts';
 import { displayProtocol } from '../display/display-protocols.ts';
 import { DeviceAgent } from '../agent/device-agent.ts';
 import { loadStationConfig } from '../agent/station-config.ts';
 import { startVirtualStation } from '../agent/virtual-station.ts';
 import { startOffice } from './start-office.ts';
+import { untilSignal } from './until-signal.ts';
 
 /*
  * The hardware commands of `npm run khiu -- <command>`. The office server's
@@ -30,28 +36,22 @@ function explain(err: unknown): number {
   throw err;
 }
 
-/** Resolves on Ctrl-C or SIGTERM, so a long-running command can shut down cleanly. */
-export function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-  });
-}
-
 const virtualPrinter: Command = async (args) => {
   try {
     const flags = parseFlags(args, ['port', 'out', 'width', 'host']);
     const port = integer(flags, 'port', 9100, 0, 65535);
     const width = integer(flags, 'width', 576, 256, 640);
-    const printer = new VirtualPrinter({ outDir: flags.get('out') ?? 'test-output/virtual-printer', widthDots: width });
+    const printer = new VirtualPrinter({
+      outDir: flags.get('out') ?? 'test-output/virtual-printer',
+      widthDots: width,
+    });
     const host = flags.get('host') ?? '127.0.0.1';
     const bound = await printer.listen(port, host);
-    printer.onTicket((t) => console.log(`ticket ${t.seq}${t.complete ? '' : ' (torn)'}: ${t.file ?? ''} qr=${t.qr.join(' ')}`));
+    printer.onTicket((t) =>
+      console.log(
+        `ticket ${t.seq}${t.complete ? '' : ' (torn)'}: ${t.file ?? ''} qr=${t.qr.join(' ')}`,
+      ),
+    );
     console.log(`virtual printer listening on tcp://${host}:${bound}`);
     await untilSignal();
     await printer.close();
@@ -68,10 +68,16 @@ const printTest: Command = async (args) => {
     const profile = loadPrinterProfile(flags.get('profile') ?? 'epson-tm-t82');
     const mode = flags.get('mode');
     if (mode !== undefined && !(THAI_MODES as readonly string[]).includes(mode)) {
-      throw new HardwareError('invalid_arguments', `--mode must be one of ${THAI_MODES.join(', ')}`);
+      throw new HardwareError(
+        'invalid_arguments',
+        `--mode must be one of ${THAI_MODES.join(', ')}`,
+      );
     }
     const codepage = flags.has('codepage') ? integer(flags, 'codepage', 0, 0, 255) : undefined;
-    const thai = resolveThaiMode(profile, { ...(mode ? { mode: mode as ThaiMode } : {}), ...(codepage === undefined ? {} : { codepage }) });
+    const thai = resolveThaiMode(profile, {
+      ...(mode ? { mode: mode as ThaiMode } : {}),
+      ...(codepage === undefined ? {} : { codepage }),
+    });
     const bytes = encodeTicket(sampleTicketData(), { profile, thai });
     const transport = createTransport(uri);
     await transport.open();
@@ -81,7 +87,9 @@ const printTest: Command = async (args) => {
       await link.write(bytes);
       const after = await link.queryStatus(bytes.length);
       const how = thai.mode === 'text' ? `text, code page ${thai.codepage}` : 'raster';
-      console.log(`sent ${bytes.length} bytes (${profile.name}, ${how}) to ${uri}; printer ${before.state} before, ${after.state} after`);
+      console.log(
+        `sent ${bytes.length} bytes (${profile.name}, ${how}) to ${uri}; printer ${before.state} before, ${after.state} after`,
+      );
       return after.state === 'online' || after.state === 'paperNearEnd' ? 0 : 1;
     } finally {
       await transport.close();
@@ -93,7 +101,14 @@ const printTest: Command = async (args) => {
 
 const displayTest: Command = async (args) => {
   try {
-    const flags = parseFlags(args, ['display', 'protocol', 'text', 'address', 'digits', 'template']);
+    const flags = parseFlags(args, [
+      'display',
+      'protocol',
+      'text',
+      'address',
+      'digits',
+      'template',
+    ]);
     const uri = required(flags, 'display');
     const address = flags.has('address') ? integer(flags, 'address', 1, 0, 99) : undefined;
     const digits = flags.has('digits') ? integer(flags, 'digits', 4, 1, 16) : undefined;
@@ -112,7 +127,9 @@ const displayTest: Command = async (args) => {
     } finally {
       await transport.close();
     }
-    console.log(`sent ${bytes.length} bytes (${protocol.name}) to ${uri}: ${Buffer.from(bytes).toString('hex')}`);
+    console.log(
+      `sent ${bytes.length} bytes (${protocol.name}) to ${uri}: ${Buffer.from(bytes).toString('hex')}`,
+    );
     return 0;
   } catch (err) {
     return explain(err);
@@ -170,12 +187,21 @@ const agent: Command = async (args) => {
     const log = (line: string): void => void process.stderr.write(`agent: ${line}\n`);
     let stop: () => Promise<void>;
     if (file) {
-      const overrides = { ...(flags.has('server') ? { server: flags.get('server')! } : {}), ...(flags.has('station') ? { station: flags.get('station')! } : {}) };
+      const overrides = {
+        ...(flags.has('server') ? { server: flags.get('server')! } : {}),
+        ...(flags.has('station') ? { station: flags.get('station')! } : {}),
+      };
       const config = loadStationConfig(file, overrides);
       const running = new DeviceAgent({ config, log });
       running.start();
-      const devices = [...(config.printer ? [config.printer] : []), ...config.displays, ...config.buttons];
-      console.log(`agent for station ${config.station} on ${config.server}: ${devices.map((d) => `${d.id} ${d.uri}`).join(', ') || 'no devices'}`);
+      const devices = [
+        ...(config.printer ? [config.printer] : []),
+        ...config.displays,
+        ...config.buttons,
+      ];
+      console.log(
+        `agent for station ${config.station} on ${config.server}: ${devices.map((d) => `${d.id} ${d.uri}`).join(', ') || 'no devices'}`,
+      );
       stop = () => running.stop();
     } else {
       const station = await startVirtualStation({
@@ -184,7 +210,9 @@ const agent: Command = async (args) => {
         outDir: flags.get('out') ?? 'test-output/virtual-printer',
         log,
       });
-      console.log(`agent for station ${station.agent.config.station} on ${station.agent.config.server} with virtual devices`);
+      console.log(
+        `agent for station ${station.agent.config.station} on ${station.agent.config.server} with virtual devices`,
+      );
       for (const line of station.describe()) console.log(line);
       stop = () => station.stop();
     }

@@ -5,22 +5,10 @@ import { parseFlags, integer } from './cli-args.ts';
 import { DeviceAgent } from '../agent/device-agent.ts';
 import { loadStationConfig } from '../agent/station-config.ts';
 import { startVirtualStation } from '../agent/virtual-station.ts';
+import { untilSignal } from './until-signal.ts';
 
 /** The station `npm start` gives the virtual devices; the kiosk page must send it as X-Khiu-Station. */
 export const VIRTUAL_STATION = 'kiosk-1';
-
-/** Resolves on Ctrl-C or SIGTERM. (Kept here rather than shared: commands.ts imports this file.) */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-  });
-}
 
 /**
  * start --data DIR --port P --host H [--config FILE]: what `npm start` runs.
@@ -59,12 +47,21 @@ export async function startOffice(args: string[]): Promise<number> {
       const config = loadStationConfig(file, { server: khiu.url });
       const agent = new DeviceAgent({ config, log: agentLog });
       agent.start();
-      for (const d of [...(config.printer ? [config.printer] : []), ...config.displays, ...config.buttons]) {
+      for (const d of [
+        ...(config.printer ? [config.printer] : []),
+        ...config.displays,
+        ...config.buttons,
+      ]) {
         console.log(`${d.id} ${d.uri} for station ${config.station}`);
       }
       stopDevices = () => agent.stop();
     } else {
-      const station = await startVirtualStation({ server: khiu.url, station: VIRTUAL_STATION, outDir: join(dataDir, 'printed'), log: agentLog });
+      const station = await startVirtualStation({
+        server: khiu.url,
+        station: VIRTUAL_STATION,
+        outDir: join(dataDir, 'printed'),
+        log: agentLog,
+      });
       for (const line of station.describe()) console.log(line);
       stopDevices = () => station.stop();
     }
