@@ -47,14 +47,29 @@ function localParts(ms: number, timeZone: string): LocalParts {
   };
 }
 
+/**
+ * Offsets only change at transitions, which fall on whole quarter hours of UTC in
+ * every zone; so one Intl lookup per zone and quarter hour serves every ticket in it.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, { quarter: number; minutes: number }>();
+
 /** Offset of local time from UTC at `ms`, in minutes (+420 for Bangkok). */
 export function utcOffsetMinutes(ms: number, timeZone: string): number {
-  return offsetFromParts(ms, localParts(ms, timeZone));
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const cached = offsets.get(timeZone);
+  if (cached?.quarter === quarter) return cached.minutes;
+  const p = localParts(ms, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const minutes = Math.round((asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+  offsets.set(timeZone, { quarter, minutes });
+  return minutes;
 }
 
-function offsetFromParts(ms: number, p: LocalParts): number {
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+/** The wall-clock time at `ms` in `timeZone`, as a Date whose UTC fields read as local time. */
+function wallClock(ms: number, timeZone: string): { date: Date; offset: number } {
+  const offset = utcOffsetMinutes(ms, timeZone);
+  return { date: new Date(ms + offset * 60_000), offset };
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
@@ -70,21 +85,16 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** The local calendar date, YYYY-MM-DD. */
 export function localDay(ms: number, timeZone: string): string {
-  const p = localParts(ms, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  const { date } = wallClock(ms, timeZone);
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 /** ISO 8601 with the local offset, e.g. 2026-11-25T09:05:00.000+07:00. */
 export function toLocalIso(ms: number, timeZone: string): string {
-  const p = localParts(ms, timeZone);
-  const offset = offsetFromParts(ms, p);
+  const { date, offset } = wallClock(ms, timeZone);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  const millis = ((ms % 1000) + 1000) % 1000;
-  return (
-    `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
-    `.${pad(millis, 3)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
+  return `${date.toISOString().slice(0, 23)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

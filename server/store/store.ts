@@ -17,7 +17,11 @@ export class Store {
   readonly clientRequests: ClientRequestStore;
   readonly ledger: Ledger;
 
+  /** One wrapper made once: better-sqlite3 builds a new one per db.transaction() call. */
+  private readonly runInTransaction: ReturnType<Db['transaction']>;
+
   constructor(readonly db: Db) {
+    this.runInTransaction = db.transaction((work: () => unknown) => work());
     this.tickets = new TicketStore(db);
     this.services = new ServiceStore(db);
     this.counters = new CounterStore(db);
@@ -30,6 +34,6 @@ export class Store {
 
   /** Runs `work` as one transaction (BEGIN IMMEDIATE: the writer lock up front). */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    return this.runInTransaction.immediate(work) as T;
   }
 }
