@@ -1,6 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot, Ticket, TicketCalledEvent } from '../../server/api/contract.ts';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Snapshot,
+  Ticket,
+  TicketCalledEvent,
+} from '../../server/api/contract.ts';
 import type { StationConfig } from './station-config.ts';
 import type { Transport } from '../transport/transport.ts';
 import type { BackoffOptions } from '../transport/reconnecting-transport.ts';
@@ -76,7 +82,8 @@ export class DeviceAgent {
   constructor(private readonly options: DeviceAgentOptions) {
     const { config } = options;
     this.config = config;
-    this.log = options.log ?? ((line) => process.stderr.write(`khiu-agent ${config.station}: ${line}\n`));
+    this.log =
+      options.log ?? ((line) => process.stderr.write(`khiu-agent ${config.station}: ${line}\n`));
     this.http = new OfficeHttp(config.server, config.station);
     this.facts = new OfficeFacts(this.http);
     this.outbox = new ReportOutbox({ log: this.log });
@@ -85,7 +92,9 @@ export class DeviceAgent {
       log: this.log,
       ...(options.reportIntervalMs === undefined ? {} : { intervalMs: options.reportIntervalMs }),
     });
-    this.board.onChange((d) => this.log(`${d.deviceId} (${d.uri}): ${d.state}${d.detail ? ` (${d.detail})` : ''}`));
+    this.board.onChange((d) =>
+      this.log(`${d.deviceId} (${d.uri}): ${d.state}${d.detail ? ` (${d.detail})` : ''}`),
+    );
     const open = options.openTransport ?? createTransport;
     const backoff = options.backoff ? { backoff: options.backoff } : {};
     this.printer = config.printer
@@ -108,11 +117,20 @@ export class DeviceAgent {
           board: this.board,
           log: this.log,
           ...backoff,
-          ...(options.blinkIntervalMs === undefined ? {} : { blinkIntervalMs: options.blinkIntervalMs }),
+          ...(options.blinkIntervalMs === undefined
+            ? {}
+            : { blinkIntervalMs: options.blinkIntervalMs }),
         }),
     );
     this.buttons = config.buttons.map(
-      (b) => new StationButtons({ config: b, transport: open(b.uri), board: this.board, onPress: (counterId, press) => void this.press(counterId, press.score), ...backoff }),
+      (b) =>
+        new StationButtons({
+          config: b,
+          transport: open(b.uri),
+          board: this.board,
+          onPress: (counterId, press) => void this.press(counterId, press.score),
+          ...backoff,
+        }),
     );
   }
 
@@ -152,7 +170,8 @@ export class DeviceAgent {
       this.log(`disconnected from the server: ${reason}`);
       this.emit({ type: 'connection', state: 'offline', reason });
       // socket.io leaves reconnecting to us only when the server closed the socket on purpose.
-      if (reason === 'io server disconnect' && !this.stopping) this.connectTimer = setTimeout(() => socket.connect(), delay);
+      if (reason === 'io server disconnect' && !this.stopping)
+        this.connectTimer = setTimeout(() => socket.connect(), delay);
     });
     socket.on('snapshot', (snapshot) => this.snapshot(snapshot));
     this.listen('ticket:issued', (e) => {
@@ -179,13 +198,21 @@ export class DeviceAgent {
     await Promise.all(this.building);
     await this.printer?.stop();
     this.board.stop();
-    for (const d of this.board.all()) this.board.set({ ...d, state: 'offline', detail: 'agent stopped' });
+    for (const d of this.board.all())
+      this.board.set({ ...d, state: 'offline', detail: 'agent stopped' });
     const timeout = this.options.stopTimeoutMs ?? 5000;
-    await Promise.race([this.board.reportNow(), new Promise((r) => setTimeout(r, timeout).unref())]);
+    await Promise.race([
+      this.board.reportNow(),
+      new Promise((r) => setTimeout(r, timeout).unref()),
+    ]);
     const undelivered = await this.outbox.flush(timeout);
-    if (undelivered > 0) this.log(`${undelivered} print report(s) could not be delivered before stopping`);
+    if (undelivered > 0)
+      this.log(`${undelivered} print report(s) could not be delivered before stopping`);
     this.outbox.close();
-    await Promise.all([...this.displays.map((d) => d.stop()), ...this.buttons.map((b) => b.stop())]);
+    await Promise.all([
+      ...this.displays.map((d) => d.stop()),
+      ...this.buttons.map((b) => b.stop()),
+    ]);
     this.log('stopped');
   }
 
@@ -227,21 +254,37 @@ export class DeviceAgent {
   private checkTicketSizes(): void {
     const printer = this.config.printer;
     if (!printer || !this.facts.officeName) return;
-    const context = { ...this.config, officeName: this.facts.officeName, timeZone: this.facts.timeZone };
-    for (const { serviceCode, bytes } of oversizedTickets(this.facts.allServices(), context, printer)) {
+    const context = {
+      ...this.config,
+      officeName: this.facts.officeName,
+      timeZone: this.facts.timeZone,
+    };
+    for (const { serviceCode, bytes } of oversizedTickets(
+      this.facts.allServices(),
+      context,
+      printer,
+    )) {
       const key = `${serviceCode}:${bytes}`;
       if (this.sizeWarnings.has(key)) continue;
       this.sizeWarnings.add(key);
-      this.log(`service ${serviceCode}: a ticket is ${bytes} B, over the ${TEXT_TICKET_BUDGET_BYTES} B that print in about a second at 9,600 baud`);
+      this.log(
+        `service ${serviceCode}: a ticket is ${bytes} B, over the ${TEXT_TICKET_BUDGET_BYTES} B that print in about a second at 9,600 baud`,
+      );
     }
   }
 
   private called(event: TicketCalledEvent): void {
-    for (const d of this.displays) if (d.counterId === event.counter.id) void d.show(event.ticket.number, true);
+    for (const d of this.displays)
+      if (d.counterId === event.counter.id) void d.show(event.ticket.number, true);
   }
 
   private ticketIssued(ticket: Ticket): void {
-    this.emit({ type: 'ticket', ticketId: ticket.id, number: ticket.number, receivedAt: performance.now() });
+    this.emit({
+      type: 'ticket',
+      ticketId: ticket.id,
+      number: ticket.number,
+      receivedAt: performance.now(),
+    });
     if (!this.printer) {
       this.failWithoutPrinting(ticket.id, 'no printer configured at this station');
       return;
@@ -249,15 +292,30 @@ export class DeviceAgent {
     const service = this.facts.ready ? this.facts.service(ticket.serviceId) : undefined;
     if (service && this.facts.officeName) {
       // The usual path stays synchronous: the issue-to-paper time is the kiosk's wait.
-      this.printer.print(ticket.id, ticketPrintDataFromEvent(ticket, { ...this.config, officeName: this.facts.officeName, service }));
+      this.printer.print(
+        ticket.id,
+        ticketPrintDataFromEvent(ticket, {
+          ...this.config,
+          officeName: this.facts.officeName,
+          service,
+        }),
+      );
       return;
     }
     const build = (async () => {
       try {
         if (!this.facts.ready) await this.facts.refresh();
         const found = await this.facts.serviceOrFetch(ticket.serviceId);
-        if (!found || !this.facts.officeName) throw new Error(`service ${ticket.serviceId} is not posted`);
-        this.printer!.print(ticket.id, ticketPrintDataFromEvent(ticket, { ...this.config, officeName: this.facts.officeName, service: found }));
+        if (!found || !this.facts.officeName)
+          throw new Error(`service ${ticket.serviceId} is not posted`);
+        this.printer!.print(
+          ticket.id,
+          ticketPrintDataFromEvent(ticket, {
+            ...this.config,
+            officeName: this.facts.officeName,
+            service: found,
+          }),
+        );
       } catch (err) {
         this.failWithoutPrinting(ticket.id, `ticket data unavailable: ${(err as Error).message}`);
       }
@@ -275,21 +333,43 @@ export class DeviceAgent {
     if (outcome.outcome === 'failed') this.log(`ticket ${ticketId} not printed: ${outcome.reason}`);
     const report =
       outcome.outcome === 'printed'
-        ? { station: this.config.station, outcome: 'printed' as const, reprint: outcome.reprint, detail: outcome.attempts > 1 ? `printed on attempt ${outcome.attempts}` : null }
-        : { station: this.config.station, outcome: 'failed' as const, reprint: false, detail: outcome.reason.slice(0, 300) };
-    this.outbox.add(`print report ${ticketId} ${outcome.outcome}`, () => this.http.reportPrint(ticketId, report));
+        ? {
+            station: this.config.station,
+            outcome: 'printed' as const,
+            reprint: outcome.reprint,
+            detail: outcome.attempts > 1 ? `printed on attempt ${outcome.attempts}` : null,
+          }
+        : {
+            station: this.config.station,
+            outcome: 'failed' as const,
+            reprint: false,
+            detail: outcome.reason.slice(0, 300),
+          };
+    this.outbox.add(`print report ${ticketId} ${outcome.outcome}`, () =>
+      this.http.reportPrint(ticketId, report),
+    );
     this.emit({ type: 'print', ticketId, outcome });
   }
 
   private async press(counterId: number, score: number): Promise<void> {
     try {
       const result = await this.http.rateAtCounter(counterId, score);
-      this.log(result === 'rated' ? `counter ${counterId} rated ${score}` : `counter ${counterId}: press ${score} ignored, no service awaits a rating`);
+      this.log(
+        result === 'rated'
+          ? `counter ${counterId} rated ${score}`
+          : `counter ${counterId}: press ${score} ignored, no service awaits a rating`,
+      );
       this.emit({ type: 'press', counterId, score, result });
     } catch (err) {
       // A press is for the citizen who just left the counter; replaying it later could rate the next one.
       this.log(`counter ${counterId}: press ${score} lost: ${(err as Error).message}`);
-      this.emit({ type: 'press', counterId, score, result: 'failed', detail: (err as Error).message });
+      this.emit({
+        type: 'press',
+        counterId,
+        score,
+        result: 'failed',
+        detail: (err as Error).message,
+      });
     }
   }
 

@@ -22,7 +22,11 @@ export class OfficeFacts {
   /** Fetches everything; concurrent callers share one round of requests. */
   refresh(): Promise<void> {
     this.loaded ??= (async () => {
-      const [office, services, rule] = await Promise.all([this.http.office(), this.http.services(), this.http.queueRule()]);
+      const [office, services, rule] = await Promise.all([
+        this.http.office(),
+        this.http.services(),
+        this.http.queueRule(),
+      ]);
       this.officeName = office.name;
       this.setServices(services);
       this.timeZone = rule.timeZone;

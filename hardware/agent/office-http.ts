@@ -1,4 +1,12 @@
-import type { ApiError, DeviceKind, DeviceState, LocalizedText, PrintOutcome, QueueRule, Service } from '../../server/api/contract.ts';
+import type {
+  ApiError,
+  DeviceKind,
+  DeviceState,
+  LocalizedText,
+  PrintOutcome,
+  QueueRule,
+  Service,
+} from '../../server/api/contract.ts';
 import { HardwareError } from '../hardware-error.ts';
 
 /*
@@ -54,7 +62,11 @@ export class OfficeHttp {
   }
 
   reportPrint(ticketId: string, report: PrintReport): Promise<void> {
-    return this.request('POST', `/api/tickets/${encodeURIComponent(ticketId)}/print-report`, report);
+    return this.request(
+      'POST',
+      `/api/tickets/${encodeURIComponent(ticketId)}/print-report`,
+      report,
+    );
   }
 
   reportDevices(devices: DeviceReportItem[]): Promise<void> {
@@ -67,7 +79,8 @@ export class OfficeHttp {
       await this.request('POST', `/api/counters/${counterId}/rating`, { score });
       return 'rated';
     } catch (err) {
-      if (err instanceof OfficeRefusal && err.apiCode === 'nothing_to_rate') return 'nothing_to_rate';
+      if (err instanceof OfficeRefusal && err.apiCode === 'nothing_to_rate')
+        return 'nothing_to_rate';
       throw err;
     }
   }
@@ -78,7 +91,10 @@ export class OfficeHttp {
       res = await fetch(this.baseUrl + path, {
         method,
         // The ledger records which station acted.
-        headers: { 'x-khiu-station': this.station, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          'x-khiu-station': this.station,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -99,7 +115,12 @@ export class OfficeHttp {
       // A proxy's HTML error page: keep its start as the message.
     }
     // 5xx and 429 may pass; anything else is the server's considered answer.
-    if (res.status >= 500 || res.status === 429) throw new HardwareError('server_unavailable', `${method} ${path}: ${res.status} ${message}`);
-    throw new OfficeRefusal(res.status, code, `${method} ${path}: ${res.status} ${code}: ${message}`);
+    if (res.status >= 500 || res.status === 429)
+      throw new HardwareError('server_unavailable', `${method} ${path}: ${res.status} ${message}`);
+    throw new OfficeRefusal(
+      res.status,
+      code,
+      `${method} ${path}: ${res.status} ${code}: ${message}`,
+    );
   }
 }

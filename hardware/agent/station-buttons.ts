@@ -21,7 +21,10 @@ export class StationButtons {
   constructor(private readonly options: StationButtonsOptions) {
     const { config } = options;
     this.transport = new ReconnectingTransport(options.transport, options.backoff);
-    this.box = new ButtonBox(this.transport, { scoreBytes: config.scoreBytes, debounceMs: config.debounceMs });
+    this.box = new ButtonBox(this.transport, {
+      scoreBytes: config.scoreBytes,
+      debounceMs: config.debounceMs,
+    });
     this.box.onPress((press) => options.onPress(config.counterId, press));
     this.transport.onUp(() => this.report('online'));
     this.transport.onDown((reason) => this.report('offline', reason.message));
@@ -38,6 +41,12 @@ export class StationButtons {
 
   private report(state: 'online' | 'offline', detail?: string): void {
     const { config } = this.options;
-    this.options.board.set({ deviceId: config.id, kind: 'buttons', uri: config.uri, state, ...(detail === undefined ? {} : { detail }) });
+    this.options.board.set({
+      deviceId: config.id,
+      kind: 'buttons',
+      uri: config.uri,
+      state,
+      ...(detail === undefined ? {} : { detail }),
+    });
   }
 }

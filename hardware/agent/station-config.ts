@@ -37,8 +37,10 @@ const httpUrl = z.string().superRefine((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: `not a URL: "${value}"` });
     return;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'must be http:// or https://' });
-  if (url.search || url.hash) ctx.addIssue({ code: 'custom', message: 'must have no ?query or #fragment' });
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    ctx.addIssue({ code: 'custom', message: 'must be http:// or https://' });
+  if (url.search || url.hash)
+    ctx.addIssue({ code: 'custom', message: 'must have no ?query or #fragment' });
 });
 
 /*
@@ -63,9 +65,18 @@ const printerSchema = z
   })
   .strict()
   .superRefine(
-    checked((p: { profile: string; mode?: (typeof THAI_MODES)[number] | undefined; codepage?: number | undefined }) => {
-      resolveThaiMode(loadPrinterProfile(p.profile), { ...(p.mode ? { mode: p.mode } : {}), ...(p.codepage === undefined ? {} : { codepage: p.codepage }) });
-    }),
+    checked(
+      (p: {
+        profile: string;
+        mode?: (typeof THAI_MODES)[number] | undefined;
+        codepage?: number | undefined;
+      }) => {
+        resolveThaiMode(loadPrinterProfile(p.profile), {
+          ...(p.mode ? { mode: p.mode } : {}),
+          ...(p.codepage === undefined ? {} : { codepage: p.codepage }),
+        });
+      },
+    ),
   );
 
 const displaySchema = z
@@ -80,10 +91,25 @@ const displaySchema = z
     blinkTimes: z.int().min(0).max(10).default(3),
   })
   .strict()
-  .superRefine(checked((d: { protocol: string; address?: number | undefined; digits?: number | undefined; template?: string | undefined }) => void displayProtocol(d)));
+  .superRefine(
+    checked(
+      (d: {
+        protocol: string;
+        address?: number | undefined;
+        digits?: number | undefined;
+        template?: string | undefined;
+      }) => void displayProtocol(d),
+    ),
+  );
 
 /** A button's byte: a number 0..255, or a one-character string such as "5". */
-const buttonByte = z.union([z.int().min(0).max(255), z.string().length(1).transform((s) => s.charCodeAt(0))]);
+const buttonByte = z.union([
+  z.int().min(0).max(255),
+  z
+    .string()
+    .length(1)
+    .transform((s) => s.charCodeAt(0)),
+]);
 
 const buttonsSchema = z
   .object({
@@ -91,7 +117,13 @@ const buttonsSchema = z
     uri: deviceUri,
     counterId: z.int().min(1),
     scoreBytes: z
-      .object({ '1': buttonByte, '2': buttonByte, '3': buttonByte, '4': buttonByte, '5': buttonByte })
+      .object({
+        '1': buttonByte,
+        '2': buttonByte,
+        '3': buttonByte,
+        '4': buttonByte,
+        '5': buttonByte,
+      })
       .strict()
       .optional(),
     debounceMs: z.int().min(0).max(5000).default(DEFAULT_BUTTON_BOX.debounceMs),
@@ -103,7 +135,12 @@ export const stationConfigSchema = z
     station: id,
     server: httpUrl,
     /** Where citizens' phones reach the office server; defaults to `server`. */
-    publicBaseUrl: httpUrl.refine((u) => u.replace(/\/+$/, '').length <= MAX_PUBLIC_BASE_URL, `at most ${MAX_PUBLIC_BASE_URL} characters: it is printed in every QR`).optional(),
+    publicBaseUrl: httpUrl
+      .refine(
+        (u) => u.replace(/\/+$/, '').length <= MAX_PUBLIC_BASE_URL,
+        `at most ${MAX_PUBLIC_BASE_URL} characters: it is printed in every QR`,
+      )
+      .optional(),
     /** Printed on every ticket; needed only where there is a printer. */
     complaintChannel: z.string().trim().min(1).max(MAX_COMPLAINT_CHANNEL).optional(),
     printer: printerSchema.optional(),
@@ -111,7 +148,10 @@ export const stationConfigSchema = z
     buttons: z.array(buttonsSchema).max(16).default([]),
   })
   .strict()
-  .refine((c) => !c.printer || c.complaintChannel !== undefined, { path: ['complaintChannel'], message: 'a station with a printer needs the complaint channel printed on its tickets' });
+  .refine((c) => !c.printer || c.complaintChannel !== undefined, {
+    path: ['complaintChannel'],
+    message: 'a station with a printer needs the complaint channel printed on its tickets',
+  });
 
 type RawStationConfig = z.output<typeof stationConfigSchema>;
 
@@ -153,15 +193,26 @@ export interface StationConfig {
   buttons: ButtonsConfig[];
 }
 
-const withoutUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const withoutUndefined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 function normalise(raw: RawStationConfig, source: string): StationConfig {
   const trim = (u: string): string => u.replace(/\/+$/, '');
-  const displays = raw.displays.map((d) => withoutUndefined({ ...d, id: d.id ?? `display-${d.counterId}` }) as DisplayConfig);
+  const displays = raw.displays.map(
+    (d) => withoutUndefined({ ...d, id: d.id ?? `display-${d.counterId}` }) as DisplayConfig,
+  );
   const buttons = raw.buttons.map((b) => {
     const bytes = b.scoreBytes;
-    const scoreBytes = bytes ? { 1: bytes['1'], 2: bytes['2'], 3: bytes['3'], 4: bytes['4'], 5: bytes['5'] } : DEFAULT_BUTTON_BOX.scoreBytes;
-    return { id: b.id ?? `buttons-${b.counterId}`, uri: b.uri, counterId: b.counterId, scoreBytes, debounceMs: b.debounceMs };
+    const scoreBytes = bytes
+      ? { 1: bytes['1'], 2: bytes['2'], 3: bytes['3'], 4: bytes['4'], 5: bytes['5'] }
+      : DEFAULT_BUTTON_BOX.scoreBytes;
+    return {
+      id: b.id ?? `buttons-${b.counterId}`,
+      uri: b.uri,
+      counterId: b.counterId,
+      scoreBytes,
+      debounceMs: b.debounceMs,
+    };
   });
   const config: StationConfig = {
     station: raw.station,
@@ -191,11 +242,17 @@ function normalise(raw: RawStationConfig, source: string): StationConfig {
       fail(`buttons ${b.id}: ${(err as Error).message}`);
     }
   }
-  const ids = [...(config.printer ? [config.printer.id] : []), ...displays.map((d) => d.id), ...buttons.map((b) => b.id)];
+  const ids = [
+    ...(config.printer ? [config.printer.id] : []),
+    ...displays.map((d) => d.id),
+    ...buttons.map((b) => b.id),
+  ];
   const twice = ids.find((x, i) => ids.indexOf(x) !== i);
   if (twice) fail(`device id "${twice}" is used twice; give each device its own "id"`);
   if (config.publicBaseUrl.length > MAX_PUBLIC_BASE_URL) {
-    fail(`publicBaseUrl (or server, which it defaults to) must be at most ${MAX_PUBLIC_BASE_URL} characters: it is printed in every QR`);
+    fail(
+      `publicBaseUrl (or server, which it defaults to) must be at most ${MAX_PUBLIC_BASE_URL} characters: it is printed in every QR`,
+    );
   }
   return config;
 }
@@ -204,26 +261,41 @@ function normalise(raw: RawStationConfig, source: string): StationConfig {
 export function parseStationConfig(data: unknown, source = 'station config'): StationConfig {
   const result = stationConfigSchema.safeParse(data);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
-    throw new HardwareError('invalid_station_config', `${source} is not a valid station config:\n${lines.join('\n')}`);
+    const lines = result.error.issues.map(
+      (i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`,
+    );
+    throw new HardwareError(
+      'invalid_station_config',
+      `${source} is not a valid station config:\n${lines.join('\n')}`,
+    );
   }
   return normalise(result.data, source);
 }
 
 /** Reads a config file; `overrides` (from the command line) replace its fields before validation. */
-export function loadStationConfig(file: string, overrides: { station?: string; server?: string } = {}): StationConfig {
+export function loadStationConfig(
+  file: string,
+  overrides: { station?: string; server?: string } = {},
+): StationConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new HardwareError('invalid_station_config', `cannot read ${file}: ${(err as Error).message}`);
+    throw new HardwareError(
+      'invalid_station_config',
+      `cannot read ${file}: ${(err as Error).message}`,
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new HardwareError('invalid_station_config', `${file}: not valid JSON (${(err as Error).message})`);
+    throw new HardwareError(
+      'invalid_station_config',
+      `${file}: not valid JSON (${(err as Error).message})`,
+    );
   }
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) data = { ...data, ...overrides };
+  if (typeof data === 'object' && data !== null && !Array.isArray(data))
+    data = { ...data, ...overrides };
   return parseStationConfig(data, file);
 }

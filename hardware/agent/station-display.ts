@@ -33,7 +33,9 @@ export class StationDisplay {
     this.transport = new ReconnectingTransport(options.transport, options.backoff);
     this.display = new CounterDisplay(this.transport, displayProtocol(config), {
       blinkTimes: config.blinkTimes,
-      ...(options.blinkIntervalMs === undefined ? {} : { blinkIntervalMs: options.blinkIntervalMs }),
+      ...(options.blinkIntervalMs === undefined
+        ? {}
+        : { blinkIntervalMs: options.blinkIntervalMs }),
     });
     this.transport.onUp(() => this.report());
     this.transport.onDown((reason) => this.report(reason.message));
@@ -69,7 +71,8 @@ export class StationDisplay {
   private report(downReason?: string): void {
     const { config } = this.options;
     const base = { deviceId: config.id, kind: 'display' as const, uri: config.uri };
-    if (!this.transport.isOpen) this.options.board.set({ ...base, state: 'offline', detail: downReason ?? 'not connected' });
+    if (!this.transport.isOpen)
+      this.options.board.set({ ...base, state: 'offline', detail: downReason ?? 'not connected' });
     else if (this.fault) this.options.board.set({ ...base, state: 'error', detail: this.fault });
     else this.options.board.set({ ...base, state: 'online' });
   }

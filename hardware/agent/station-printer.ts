@@ -57,14 +57,20 @@ export class StationPrinter {
   constructor(private readonly options: StationPrinterOptions) {
     const { config } = options;
     const profile = loadPrinterProfile(config.profile);
-    const thai = resolveThaiMode(profile, { ...(config.mode ? { mode: config.mode } : {}), ...(config.codepage === undefined ? {} : { codepage: config.codepage }) });
+    const thai = resolveThaiMode(profile, {
+      ...(config.mode ? { mode: config.mode } : {}),
+      ...(config.codepage === undefined ? {} : { codepage: config.codepage }),
+    });
     this.transport = new ReconnectingTransport(options.transport, options.backoff);
-    this.link = new PrinterLink(this.transport, { statusTimeoutMs: options.statusTimeoutMs ?? 1500 });
+    this.link = new PrinterLink(this.transport, {
+      statusTimeoutMs: options.statusTimeoutMs ?? 1500,
+    });
     this.queue = new PrintQueue({
       link: this.link,
       encode: (data) => encodeTicket(data, { profile, thai, timeZone: options.timeZone() }),
       onSettled: options.onSettled,
-      onAttemptFailed: (f: AttemptFailure) => options.log(`printer: ticket ${f.jobId} attempt ${f.attempt} failed: ${f.reason}`),
+      onAttemptFailed: (f: AttemptFailure) =>
+        options.log(`printer: ticket ${f.jobId} attempt ${f.attempt} failed: ${f.reason}`),
       giveUpAfterMs: config.giveUpAfterMs,
       pollIntervalMs: options.pollIntervalMs ?? 1000,
     });
@@ -129,6 +135,12 @@ export class StationPrinter {
 
   private report(state: DeviceState, detail: string | undefined): void {
     const { config } = this.options;
-    this.options.board.set({ deviceId: config.id, kind: 'printer', uri: config.uri, state, ...(detail === undefined ? {} : { detail }) });
+    this.options.board.set({
+      deviceId: config.id,
+      kind: 'printer',
+      uri: config.uri,
+      state,
+      ...(detail === undefined ? {} : { detail }),
+    });
   }
 }

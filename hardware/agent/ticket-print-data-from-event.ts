@@ -10,10 +10,16 @@ export interface TicketContext {
 }
 
 /** The fields of a ticket that go on paper. */
-export type PrintedTicketFields = Pick<Ticket, 'id' | 'number' | 'priority' | 'issuedAt' | 'ahead' | 'estimatedWaitMinutes'>;
+export type PrintedTicketFields = Pick<
+  Ticket,
+  'id' | 'number' | 'priority' | 'issuedAt' | 'ahead' | 'estimatedWaitMinutes'
+>;
 
 /** The paper ticket for a `ticket:issued` payload: the event's ticket plus what the agent has cached. */
-export function ticketPrintDataFromEvent(ticket: PrintedTicketFields, context: TicketContext): TicketPrintData {
+export function ticketPrintDataFromEvent(
+  ticket: PrintedTicketFields,
+  context: TicketContext,
+): TicketPrintData {
   const { service } = context;
   return {
     officeName: context.officeName,
@@ -23,7 +29,12 @@ export function ticketPrintDataFromEvent(ticket: PrintedTicketFields, context: T
       standardMinutes: service.standardMinutes,
       steps: service.steps,
     },
-    ticket: { id: ticket.id, number: ticket.number, priority: ticket.priority, issuedAt: ticket.issuedAt },
+    ticket: {
+      id: ticket.id,
+      number: ticket.number,
+      priority: ticket.priority,
+      issuedAt: ticket.issuedAt,
+    },
     ahead: ticket.ahead,
     estimatedWaitMinutes: ticket.estimatedWaitMinutes,
     // Short on purpose: the QR's size and the ticket's bytes grow with every character.

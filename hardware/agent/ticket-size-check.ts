@@ -19,11 +19,19 @@ export interface TicketSize {
  */
 export function oversizedTickets(
   services: Service[],
-  context: { officeName: LocalizedText; publicBaseUrl: string; complaintChannel: string; timeZone: string },
+  context: {
+    officeName: LocalizedText;
+    publicBaseUrl: string;
+    complaintChannel: string;
+    timeZone: string;
+  },
   printer: PrinterConfig,
 ): TicketSize[] {
   const profile = loadPrinterProfile(printer.profile);
-  const thai = resolveThaiMode(profile, { ...(printer.mode ? { mode: printer.mode } : {}), ...(printer.codepage === undefined ? {} : { codepage: printer.codepage }) });
+  const thai = resolveThaiMode(profile, {
+    ...(printer.mode ? { mode: printer.mode } : {}),
+    ...(printer.codepage === undefined ? {} : { codepage: printer.codepage }),
+  });
   if (thai.mode !== 'text') return [];
   const sizes: TicketSize[] = [];
   for (const service of services.filter((s) => s.active)) {

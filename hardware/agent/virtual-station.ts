@@ -37,13 +37,23 @@ export async function startVirtualStation(options: VirtualStationOptions): Promi
   const res = await fetch(`${options.server}/api/counters`).catch((err: Error) => {
     throw new HardwareError('server_unreachable', `cannot reach ${options.server}: ${err.message}`);
   });
-  if (!res.ok) throw new HardwareError('server_unreachable', `GET ${options.server}/api/counters: ${res.status}`);
+  if (!res.ok)
+    throw new HardwareError(
+      'server_unreachable',
+      `GET ${options.server}/api/counters: ${res.status}`,
+    );
   const counter = ((await res.json()) as Counter[]).sort((a, b) => a.number - b.number)[0];
-  if (!counter) throw new HardwareError('no_counters', 'the office has no counters for a virtual display to hang over');
+  if (!counter)
+    throw new HardwareError(
+      'no_counters',
+      'the office has no counters for a virtual display to hang over',
+    );
 
   const printer = new VirtualPrinter({ outDir: options.outDir });
   const printerUri = `tcp://127.0.0.1:${await printer.listen(0)}`;
-  printer.onTicket((t) => options.log(`virtual printer: ticket ${t.seq}${t.complete ? '' : ' (torn)'} ${t.file ?? ''}`));
+  printer.onTicket((t) =>
+    options.log(`virtual printer: ticket ${t.seq}${t.complete ? '' : ' (torn)'} ${t.file ?? ''}`),
+  );
   const display = new VirtualDisplay(cd5220);
   const displayUri = `tcp://127.0.0.1:${await display.listen(0)}`;
   let shown = '';

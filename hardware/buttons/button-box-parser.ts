@@ -27,11 +27,23 @@ export function validateButtonBoxConfig(config: ButtonBoxConfig): ButtonBoxConfi
   const seen = new Map<number, number>();
   for (const score of [1, 2, 3, 4, 5] as const) {
     const b = config.scoreBytes[score];
-    if (!Number.isInteger(b) || b < 0 || b > 255) throw new HardwareError('invalid_button_config', `score ${score} needs a byte 0..255, got ${b}`);
-    if (seen.has(b)) throw new HardwareError('invalid_button_config', `scores ${seen.get(b)} and ${score} send the same byte 0x${b.toString(16)}`);
+    if (!Number.isInteger(b) || b < 0 || b > 255)
+      throw new HardwareError(
+        'invalid_button_config',
+        `score ${score} needs a byte 0..255, got ${b}`,
+      );
+    if (seen.has(b))
+      throw new HardwareError(
+        'invalid_button_config',
+        `scores ${seen.get(b)} and ${score} send the same byte 0x${b.toString(16)}`,
+      );
     seen.set(b, score);
   }
-  if (!(config.debounceMs >= 0)) throw new HardwareError('invalid_button_config', `debounceMs must be >= 0, got ${config.debounceMs}`);
+  if (!(config.debounceMs >= 0))
+    throw new HardwareError(
+      'invalid_button_config',
+      `debounceMs must be >= 0, got ${config.debounceMs}`,
+    );
   return config;
 }
 

@@ -1,5 +1,10 @@
 import type { Transport } from '../transport/transport.ts';
-import { ButtonBoxParser, DEFAULT_BUTTON_BOX, type ButtonBoxConfig, type ButtonPress } from './button-box-parser.ts';
+import {
+  ButtonBoxParser,
+  DEFAULT_BUTTON_BOX,
+  type ButtonBoxConfig,
+  type ButtonPress,
+} from './button-box-parser.ts';
 
 /** A rating box on a serial line: bytes in, debounced presses out. */
 export class ButtonBox {
@@ -14,7 +19,8 @@ export class ButtonBox {
   ) {
     this.parser = new ButtonBoxParser(config);
     this.offData = transport.onData((chunk) => {
-      for (const press of this.parser.push(chunk, this.now())) for (const l of this.listeners) l(press);
+      for (const press of this.parser.push(chunk, this.now()))
+        for (const l of this.listeners) l(press);
     });
   }
 

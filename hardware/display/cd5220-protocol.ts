@@ -8,7 +8,14 @@ import { asciiText, bytesOf, centreIn, textOf } from './display-protocol.ts';
 export const cd5220: DisplayProtocol = {
   name: 'cd5220',
   encode(frame: DisplayFrame): Uint8Array {
-    return Uint8Array.from([0x0c, 0x1b, 0x51, 0x41, ...bytesOf(centreIn(asciiText(frame.text), 20)), 0x0d]);
+    return Uint8Array.from([
+      0x0c,
+      0x1b,
+      0x51,
+      0x41,
+      ...bytesOf(centreIn(asciiText(frame.text), 20)),
+      0x0d,
+    ]);
   },
   decode(bytes) {
     const frames: DisplayFrame[] = [];

@@ -20,7 +20,11 @@ export interface DisplayProtocol {
 
 /** Displays take ASCII; a ticket number is letters and digits. */
 export function asciiText(text: string, what = 'display text'): string {
-  if (!/^[\x20-\x7e]*$/.test(text)) throw new HardwareError('invalid_display_text', `${what} must be printable ASCII, got "${text}"`);
+  if (!/^[\x20-\x7e]*$/.test(text))
+    throw new HardwareError(
+      'invalid_display_text',
+      `${what} must be printable ASCII, got "${text}"`,
+    );
   return text;
 }
 
@@ -31,4 +35,5 @@ export function centreIn(text: string, width: number): string {
 }
 
 export const bytesOf = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0));
-export const textOf = (bytes: ArrayLike<number>): string => String.fromCharCode(...Array.from(bytes));
+export const textOf = (bytes: ArrayLike<number>): string =>
+  String.fromCharCode(...Array.from(bytes));

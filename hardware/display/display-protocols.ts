@@ -27,9 +27,19 @@ export function displayProtocol(config: DisplayProtocolConfig): DisplayProtocol 
     case 'led-stx':
       return ledStx({ address: config.address ?? 1, digits: config.digits ?? 4 });
     case 'template':
-      if (!config.template) throw new HardwareError('invalid_display_config', 'the template protocol needs a template, e.g. "\\x02{address:2}{text:4}\\x03"');
-      return templateProtocol({ template: config.template, ...(config.address === undefined ? {} : { address: config.address }) });
+      if (!config.template)
+        throw new HardwareError(
+          'invalid_display_config',
+          'the template protocol needs a template, e.g. "\\x02{address:2}{text:4}\\x03"',
+        );
+      return templateProtocol({
+        template: config.template,
+        ...(config.address === undefined ? {} : { address: config.address }),
+      });
     default:
-      throw new HardwareError('unknown_display_protocol', `unknown display protocol "${config.protocol}"; known: ${DISPLAY_PROTOCOL_NAMES.join(', ')}`);
+      throw new HardwareError(
+        'unknown_display_protocol',
+        `unknown display protocol "${config.protocol}"; known: ${DISPLAY_PROTOCOL_NAMES.join(', ')}`,
+      );
   }
 }

@@ -9,7 +9,13 @@ import { asciiText, bytesOf, centreIn, textOf } from './display-protocol.ts';
 export const epsonDmd: DisplayProtocol = {
   name: 'epson-dmd',
   encode(frame: DisplayFrame): Uint8Array {
-    return Uint8Array.from([0x0c, ...bytesOf(centreIn(asciiText(frame.text), 20)), 0x1f, 0x43, 0x00]);
+    return Uint8Array.from([
+      0x0c,
+      ...bytesOf(centreIn(asciiText(frame.text), 20)),
+      0x1f,
+      0x43,
+      0x00,
+    ]);
   },
   decode(bytes) {
     const frames: DisplayFrame[] = [];

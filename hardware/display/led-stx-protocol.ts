@@ -17,12 +17,20 @@ export interface LedStxOptions {
  * Every board on the bus hears every frame and shows only its own address,
  * which is why one serial line can drive all the counters.
  */
-export function ledStx(options: LedStxOptions = { address: 1, digits: 4 }): DisplayProtocol & LedStxOptions {
+export function ledStx(
+  options: LedStxOptions = { address: 1, digits: 4 },
+): DisplayProtocol & LedStxOptions {
   if (!Number.isInteger(options.address) || options.address < 0 || options.address > 99) {
-    throw new HardwareError('invalid_display_config', `led-stx address must be 0..99, got ${options.address}`);
+    throw new HardwareError(
+      'invalid_display_config',
+      `led-stx address must be 0..99, got ${options.address}`,
+    );
   }
   if (!Number.isInteger(options.digits) || options.digits < 1 || options.digits > 16) {
-    throw new HardwareError('invalid_display_config', `led-stx digits must be 1..16, got ${options.digits}`);
+    throw new HardwareError(
+      'invalid_display_config',
+      `led-stx digits must be 1..16, got ${options.digits}`,
+    );
   }
   const address = String(options.address).padStart(2, '0');
   return {
@@ -30,8 +38,17 @@ export function ledStx(options: LedStxOptions = { address: 1, digits: 4 }): Disp
     ...options,
     encode(frame: DisplayFrame): Uint8Array {
       const text = asciiText(frame.text);
-      if (text.length > options.digits) throw new HardwareError('invalid_display_text', `"${text}" does not fit ${options.digits} digits`);
-      return Uint8Array.from([STX, ...bytesOf(address), ...bytesOf(text.padStart(options.digits, ' ')), ETX]);
+      if (text.length > options.digits)
+        throw new HardwareError(
+          'invalid_display_text',
+          `"${text}" does not fit ${options.digits} digits`,
+        );
+      return Uint8Array.from([
+        STX,
+        ...bytesOf(address),
+        ...bytesOf(text.padStart(options.digits, ' ')),
+        ETX,
+      ]);
     },
     decode(bytes) {
       const frames: DisplayFrame[] = [];

@@ -11,7 +11,10 @@ import { HardwareError } from '../hardware-error.ts';
  * which is where decoding finds its end.
  */
 
-type Part = { kind: 'bytes'; bytes: number[] } | { kind: 'text'; width: number | null } | { kind: 'address'; width: number };
+type Part =
+  | { kind: 'bytes'; bytes: number[] }
+  | { kind: 'text'; width: number | null }
+  | { kind: 'address'; width: number };
 
 export interface TemplateOptions {
   name?: string;
@@ -28,7 +31,7 @@ function parseTemplate(template: string): Part[] {
   const bad = (why: string): never => {
     throw new HardwareError('invalid_display_template', `display template "${template}": ${why}`);
   };
-  for (let i = 0; i < template.length; ) {
+  for (let i = 0; i < template.length;) {
     const rest = template.slice(i);
     const hex = /^\\x([0-9a-fA-F]{2})/.exec(rest);
     const slot = /^\{(text|address)(?::(\d+))?\}/.exec(rest);
@@ -54,9 +57,11 @@ function parseTemplate(template: string): Part[] {
   pushLiteral();
   if (!parts.some((p) => p.kind === 'text')) bad('it has no {text}');
   parts.forEach((p, k) => {
-    if (p.kind === 'text' && p.width === null && parts[k + 1]?.kind !== 'bytes') bad('a {text} without a width must be followed by literal bytes');
+    if (p.kind === 'text' && p.width === null && parts[k + 1]?.kind !== 'bytes')
+      bad('a {text} without a width must be followed by literal bytes');
   });
-  if (parts[0]?.kind !== 'bytes') bad('it must start with literal bytes, so a frame can be found in a stream');
+  if (parts[0]?.kind !== 'bytes')
+    bad('it must start with literal bytes, so a frame can be found in a stream');
   return parts;
 }
 
@@ -66,7 +71,10 @@ export function templateProtocol(options: TemplateOptions): DisplayProtocol {
   const first = (parts[0] as { bytes: number[] }).bytes;
 
   /** Tries to read one frame at `start`: the frame and its end, null if it is not one, 'more' if cut short. */
-  function readAt(bytes: Uint8Array, start: number): { frame: DisplayFrame; end: number } | null | 'more' {
+  function readAt(
+    bytes: Uint8Array,
+    start: number,
+  ): { frame: DisplayFrame; end: number } | null | 'more' {
     let i = start;
     let text = '';
     for (let k = 0; k < parts.length; k++) {
@@ -78,7 +86,8 @@ export function templateProtocol(options: TemplateOptions): DisplayProtocol {
         }
       } else if (p.kind === 'address') {
         if (i + p.width > bytes.length) return 'more';
-        if (textOf(bytes.subarray(i, i + p.width)) !== String(address).padStart(p.width, '0')) return null;
+        if (textOf(bytes.subarray(i, i + p.width)) !== String(address).padStart(p.width, '0'))
+          return null;
         i += p.width;
       } else if (p.width !== null) {
         if (i + p.width > bytes.length) return 'more';
@@ -105,7 +114,11 @@ export function templateProtocol(options: TemplateOptions): DisplayProtocol {
         else if (p.kind === 'address') out.push(...bytesOf(String(address).padStart(p.width, '0')));
         else if (p.width === null) out.push(...bytesOf(text));
         else {
-          if (text.length > p.width) throw new HardwareError('invalid_display_text', `"${text}" does not fit ${p.width} characters`);
+          if (text.length > p.width)
+            throw new HardwareError(
+              'invalid_display_text',
+              `"${text}" does not fit ${p.width} characters`,
+            );
           out.push(...bytesOf(text.padStart(p.width, ' ')));
         }
       }

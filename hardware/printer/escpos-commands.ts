@@ -15,14 +15,24 @@ export const LF = 0x0a;
 /** ESC t n: select character code table n (the printer's Thai page). */
 export const selectCodePage = (n: number): number[] => [ESC, 0x74, n];
 /** GS ! n: character size; width and height multipliers 1..8. */
-export const characterSize = (width: number, height: number): number[] => [GS, 0x21, ((width - 1) << 4) | (height - 1)];
+export const characterSize = (width: number, height: number): number[] => [
+  GS,
+  0x21,
+  ((width - 1) << 4) | (height - 1),
+];
 /** ESC E n: emphasised (bold) on or off. */
 export const emphasis = (on: boolean): number[] => [ESC, 0x45, on ? 1 : 0];
 /** ESC d n: print and feed n lines. */
 export const feedLines = (n: number): number[] => [ESC, 0x64, n];
 
 function encoder(columns: number, feedAfterBlock = true): ReceiptPrinterEncoder {
-  return new ReceiptPrinterEncoder({ language: 'esc-pos', columns, newline: '\n', imageMode: 'raster', feedAfterBlock });
+  return new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    columns,
+    newline: '\n',
+    imageMode: 'raster',
+    feedAfterBlock,
+  });
 }
 
 /** ESC @ (reset) and FS . (leave Kanji mode, which some Asian firmwares start in). */
@@ -33,7 +43,10 @@ export function initializeBytes(columns: number): Uint8Array {
 /** A native QR code (GS ( k), centred; `moduleDots` is the size of one module. */
 export function qrBytes(columns: number, data: string, moduleDots: number): Uint8Array {
   // No model command: Model 2 is the ESC/POS default, and the 9 bytes matter on a 600-byte ticket.
-  return encoder(columns).align('center').qrcode(data, { model: undefined, size: moduleDots, errorlevel: 'm' }).encode();
+  return encoder(columns)
+    .align('center')
+    .qrcode(data, { model: undefined, size: moduleDots, errorlevel: 'm' })
+    .encode();
 }
 
 export interface MonoImage {
@@ -48,10 +61,17 @@ export interface MonoImage {
  * multiple of 8. No line feed after it: the image advances the paper by its
  * own height, and a feed would put a blank line between rastered Thai lines.
  */
-export function rasterImageBytes(columns: number, image: MonoImage, align: 'left' | 'centre'): Uint8Array {
+export function rasterImageBytes(
+  columns: number,
+  image: MonoImage,
+  align: 'left' | 'centre',
+): Uint8Array {
   return encoder(columns, false)
     .align(align === 'centre' ? 'center' : 'left')
-    .image({ data: image.data, width: image.width, height: image.height }, { width: image.width, height: image.height, algorithm: 'threshold', threshold: 128 })
+    .image(
+      { data: image.data, width: image.width, height: image.height },
+      { width: image.width, height: image.height, algorithm: 'threshold', threshold: 128 },
+    )
     .encode();
 }
 

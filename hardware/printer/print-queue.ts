@@ -75,10 +75,21 @@ export class PrintQueue {
 
   enqueue(job: PrintJob): void {
     if (this.stopped) {
-      this.options.onSettled({ jobId: job.id, outcome: 'failed', attempts: 0, reason: 'queue_stopped' });
+      this.options.onSettled({
+        jobId: job.id,
+        outcome: 'failed',
+        attempts: 0,
+        reason: 'queue_stopped',
+      });
       return;
     }
-    this.jobs.push({ ...job, enqueuedAt: this.now(), attempts: 0, written: false, lastReason: null });
+    this.jobs.push({
+      ...job,
+      enqueuedAt: this.now(),
+      attempts: 0,
+      written: false,
+      lastReason: null,
+    });
     if (!this.running) void this.run();
   }
 
@@ -116,9 +127,16 @@ export class PrintQueue {
 
   /** One try at the head job: an outcome when it is settled, null to try again. */
   private async step(job: QueuedJob): Promise<JobOutcome | null> {
-    const failed = (reason: string): JobOutcome => ({ jobId: job.id, outcome: 'failed', attempts: job.attempts, reason });
-    if (this.stopped) return failed(job.lastReason ? `queue_stopped after ${job.lastReason}` : 'queue_stopped');
-    if (this.now() - job.enqueuedAt > this.giveUpAfterMs) return failed(job.lastReason ?? this.lastProblem ?? 'timeout');
+    const failed = (reason: string): JobOutcome => ({
+      jobId: job.id,
+      outcome: 'failed',
+      attempts: job.attempts,
+      reason,
+    });
+    if (this.stopped)
+      return failed(job.lastReason ? `queue_stopped after ${job.lastReason}` : 'queue_stopped');
+    if (this.now() - job.enqueuedAt > this.giveUpAfterMs)
+      return failed(job.lastReason ?? this.lastProblem ?? 'timeout');
 
     const before = await this.options.link.queryStatus();
     if (!canPrint(before)) {

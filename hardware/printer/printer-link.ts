@@ -1,12 +1,24 @@
 import type { Transport } from '../transport/transport.ts';
-import { PrinterStatusReader, UNREACHABLE, statusOf, statusRequest, type PrinterStatus } from './printer-status.ts';
+import {
+  PrinterStatusReader,
+  UNREACHABLE,
+  statusOf,
+  statusRequest,
+  type PrinterStatus,
+} from './printer-status.ts';
 
 export interface PrinterLinkOptions {
   /** How long a printer may take to answer DLE EOT before it counts as offline. */
   statusTimeoutMs?: number;
 }
 
-const ONLINE_ASSUMED: PrinterStatus = statusOf({ paperNearEnd: false, paperOut: false, coverOpen: false, offline: false, error: false });
+const ONLINE_ASSUMED: PrinterStatus = statusOf({
+  paperNearEnd: false,
+  paperOut: false,
+  coverOpen: false,
+  offline: false,
+  error: false,
+});
 const QUERIES = [1, 2, 3, 4] as const;
 
 /**
@@ -46,7 +58,9 @@ export class PrinterLink {
    * after the timeout (plus `behindBytes` of wire time still queued ahead of the request).
    */
   queryStatus(behindBytes = 0): Promise<PrinterStatus> {
-    const next = this.chain.then(() => this.queryNow(this.statusTimeoutMs + this.wireTimeMs(behindBytes)));
+    const next = this.chain.then(() =>
+      this.queryNow(this.statusTimeoutMs + this.wireTimeMs(behindBytes)),
+    );
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -71,7 +85,9 @@ export class PrinterLink {
       });
       const timer = setTimeout(() => finish(UNREACHABLE), timeoutMs);
       for (const n of QUERIES) this.reader.expect(n);
-      this.transport.write(Uint8Array.from(QUERIES.flatMap((n) => statusRequest(n)))).catch(() => finish(UNREACHABLE));
+      this.transport
+        .write(Uint8Array.from(QUERIES.flatMap((n) => statusRequest(n))))
+        .catch(() => finish(UNREACHABLE));
     });
   }
 }

@@ -35,20 +35,37 @@ function fail(source: string, message: string): never {
 
 /** Checks an untrusted object against PrinterProfile and says exactly what is wrong. */
 export function validatePrinterProfile(data: unknown, source: string): PrinterProfile {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(source, 'must be a JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    fail(source, 'must be a JSON object');
   const p = data as Record<string, unknown>;
-  if (typeof p.name !== 'string' || !/^[a-z0-9-]+$/.test(p.name)) fail(source, 'name must be lower-case letters, digits and dashes');
+  if (typeof p.name !== 'string' || !/^[a-z0-9-]+$/.test(p.name))
+    fail(source, 'name must be lower-case letters, digits and dashes');
   if (typeof p.description !== 'string') fail(source, 'description must be a string');
   if (p.paperWidthMm !== 58 && p.paperWidthMm !== 80) fail(source, 'paperWidthMm must be 58 or 80');
-  if (typeof p.printWidthDots !== 'number' || !Number.isInteger(p.printWidthDots) || p.printWidthDots % 8 !== 0 || p.printWidthDots < 256 || p.printWidthDots > 640) {
+  if (
+    typeof p.printWidthDots !== 'number' ||
+    !Number.isInteger(p.printWidthDots) ||
+    p.printWidthDots % 8 !== 0 ||
+    p.printWidthDots < 256 ||
+    p.printWidthDots > 640
+  ) {
     fail(source, 'printWidthDots must be a multiple of 8 between 256 and 640');
   }
-  if (typeof p.columns !== 'number' || !SUPPORTED_COLUMNS.includes(p.columns)) fail(source, `columns must be one of ${SUPPORTED_COLUMNS.join(', ')}`);
-  if (typeof p.thaiMode !== 'string' || !(THAI_MODES as readonly string[]).includes(p.thaiMode)) fail(source, `thaiMode must be one of ${THAI_MODES.join(', ')}`);
-  if (p.codepage !== null && (typeof p.codepage !== 'number' || !Number.isInteger(p.codepage) || p.codepage < 0 || p.codepage > 255)) {
+  if (typeof p.columns !== 'number' || !SUPPORTED_COLUMNS.includes(p.columns))
+    fail(source, `columns must be one of ${SUPPORTED_COLUMNS.join(', ')}`);
+  if (typeof p.thaiMode !== 'string' || !(THAI_MODES as readonly string[]).includes(p.thaiMode))
+    fail(source, `thaiMode must be one of ${THAI_MODES.join(', ')}`);
+  if (
+    p.codepage !== null &&
+    (typeof p.codepage !== 'number' ||
+      !Number.isInteger(p.codepage) ||
+      p.codepage < 0 ||
+      p.codepage > 255)
+  ) {
     fail(source, 'codepage must be an integer 0..255 or null');
   }
-  if (p.thaiMode === 'text' && p.codepage === null) fail(source, 'thaiMode "text" needs a codepage (see the printer self-test page)');
+  if (p.thaiMode === 'text' && p.codepage === null)
+    fail(source, 'thaiMode "text" needs a codepage (see the printer self-test page)');
   return {
     name: p.name,
     description: p.description,
@@ -72,14 +89,20 @@ export function listPrinterProfiles(dir = PROFILES_DIR): string[] {
 export function loadPrinterProfile(name: string, dir = PROFILES_DIR): PrinterProfile {
   const known = listPrinterProfiles(dir);
   if (!known.includes(name)) {
-    throw new HardwareError('unknown_printer_profile', `no printer profile "${name}"; known: ${known.join(', ')}`);
+    throw new HardwareError(
+      'unknown_printer_profile',
+      `no printer profile "${name}"; known: ${known.join(', ')}`,
+    );
   }
   const file = join(dir, `${name}.json`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new HardwareError('invalid_printer_profile', `${file}: not valid JSON (${(err as Error).message})`);
+    throw new HardwareError(
+      'invalid_printer_profile',
+      `${file}: not valid JSON (${(err as Error).message})`,
+    );
   }
   const profile = validatePrinterProfile(data, file);
   if (profile.name !== name) fail(file, `name "${profile.name}" does not match the file name`);
@@ -91,11 +114,17 @@ export function loadPrinterProfile(name: string, dir = PROFILES_DIR): PrinterPro
  * over the profile; `auto` prints text when a Thai code page is known and
  * raster otherwise, because raster is readable on every printer.
  */
-export function resolveThaiMode(profile: PrinterProfile, override: { mode?: ThaiMode; codepage?: number } = {}): ResolvedThai {
+export function resolveThaiMode(
+  profile: PrinterProfile,
+  override: { mode?: ThaiMode; codepage?: number } = {},
+): ResolvedThai {
   const mode = override.mode ?? profile.thaiMode;
   const codepage = override.codepage ?? profile.codepage;
   if (codepage !== null && (!Number.isInteger(codepage) || codepage < 0 || codepage > 255)) {
-    throw new HardwareError('invalid_codepage', `code page must be an integer 0..255, got ${codepage}`);
+    throw new HardwareError(
+      'invalid_codepage',
+      `code page must be an integer 0..255, got ${codepage}`,
+    );
   }
   if (mode === 'raster') return { mode: 'raster' };
   if (codepage !== null) return { mode: 'text', codepage };

@@ -45,7 +45,13 @@ export function statusOf(flags: Omit<PrinterStatus, 'state'>): PrinterStatus {
   return { state, ...flags };
 }
 
-export const UNREACHABLE: PrinterStatus = statusOf({ paperNearEnd: false, paperOut: false, coverOpen: false, offline: true, error: false });
+export const UNREACHABLE: PrinterStatus = statusOf({
+  paperNearEnd: false,
+  paperOut: false,
+  coverOpen: false,
+  offline: true,
+  error: false,
+});
 
 /** A DLE EOT answer has bits 1 and 4 set and bits 0 and 7 clear. */
 const isStatusReply = (b: number): boolean => (b & 0x93) === 0x12;

@@ -20,7 +20,10 @@ export function registerThaiFonts(): void {
   const require = createRequire(import.meta.url);
   const regular = require.resolve('@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf');
   const bold = require.resolve('@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf');
-  if (!GlobalFonts.registerFromPath(regular, THAI_FONT_FAMILY) || !GlobalFonts.registerFromPath(bold, THAI_FONT_FAMILY_BOLD)) {
+  if (
+    !GlobalFonts.registerFromPath(regular, THAI_FONT_FAMILY) ||
+    !GlobalFonts.registerFromPath(bold, THAI_FONT_FAMILY_BOLD)
+  ) {
     throw new Error(`could not load the Sarabun font from ${regular}`);
   }
   fontsRegistered = true;

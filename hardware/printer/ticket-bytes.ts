@@ -1,6 +1,16 @@
 import type { PrinterProfile, ResolvedThai } from './printer-profile.ts';
 import type { TicketLine, TextLine } from './ticket-layout.ts';
-import { characterSize, cutBytes, emphasis, feedLines, initializeBytes, LF, qrBytes, rasterImageBytes, selectCodePage } from './escpos-commands.ts';
+import {
+  characterSize,
+  cutBytes,
+  emphasis,
+  feedLines,
+  initializeBytes,
+  LF,
+  qrBytes,
+  rasterImageBytes,
+  selectCodePage,
+} from './escpos-commands.ts';
 import { centrePadding } from './thai-cells.ts';
 import { encodeTis620, isTis620Encodable } from './tis620.ts';
 import { containsThai } from './thai-cells.ts';
@@ -55,7 +65,11 @@ function textLineBytes(sink: ByteSink, line: TextLine, columns: number): void {
 
 function rasterLineBytes(sink: ByteSink, line: TextLine, profile: PrinterProfile): void {
   sink.style(1, false);
-  const image = rasterizeLine(line.text, { maxWidthDots: profile.printWidthDots, fontPx: 24 * line.size, bold: line.bold });
+  const image = rasterizeLine(line.text, {
+    maxWidthDots: profile.printWidthDots,
+    fontPx: 24 * line.size,
+    bold: line.bold,
+  });
   sink.push(rasterImageBytes(profile.columns, image, line.align));
 }
 
@@ -65,7 +79,11 @@ function qrModuleDots(profile: PrinterProfile): number {
 }
 
 /** Encodes a laid-out ticket for `profile` with Thai drawn as `thai` says. */
-export function encodeTicketLines(lines: TicketLine[], profile: PrinterProfile, thai: ResolvedThai): Uint8Array {
+export function encodeTicketLines(
+  lines: TicketLine[],
+  profile: PrinterProfile,
+  thai: ResolvedThai,
+): Uint8Array {
   const sink = new ByteSink();
   const { columns } = profile;
   sink.push(initializeBytes(columns));

@@ -12,6 +12,9 @@ export interface EncodeTicketOptions {
 
 /** One ticket, laid out for the profile's paper, as the ESC/POS bytes to send. */
 export function encodeTicket(data: TicketPrintData, options: EncodeTicketOptions): Uint8Array {
-  const lines = layoutTicket(data, { columns: options.profile.columns, ...(options.timeZone ? { timeZone: options.timeZone } : {}) });
+  const lines = layoutTicket(data, {
+    columns: options.profile.columns,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
   return encodeTicketLines(lines, options.profile, options.thai);
 }

@@ -21,7 +21,8 @@ export interface TextLine {
   bold: boolean;
 }
 
-export type TicketLine = TextLine | { kind: 'qr'; data: string } | { kind: 'blank' } | { kind: 'cut' };
+export type TicketLine =
+  TextLine | { kind: 'qr'; data: string } | { kind: 'blank' } | { kind: 'cut' };
 
 export interface LayoutOptions {
   columns: number;
@@ -42,11 +43,21 @@ const NUMBER_SIZE = 4;
 
 function checkData(data: TicketPrintData): void {
   if (!/^[A-Z]{1,3}\d{1,4}$/.test(data.ticket.number)) {
-    throw new HardwareError('invalid_ticket_number', `ticket number must look like A012 or PA003, got "${data.ticket.number}"`);
+    throw new HardwareError(
+      'invalid_ticket_number',
+      `ticket number must look like A012 or PA003, got "${data.ticket.number}"`,
+    );
   }
-  if (!Number.isInteger(data.ahead) || data.ahead < 0) throw new HardwareError('invalid_ticket', `ahead must be a whole number >= 0, got ${data.ahead}`);
+  if (!Number.isInteger(data.ahead) || data.ahead < 0)
+    throw new HardwareError(
+      'invalid_ticket',
+      `ahead must be a whole number >= 0, got ${data.ahead}`,
+    );
   if (data.estimatedWaitMinutes !== null && !(data.estimatedWaitMinutes >= 0)) {
-    throw new HardwareError('invalid_ticket', `estimatedWaitMinutes must be >= 0 or null, got ${data.estimatedWaitMinutes}`);
+    throw new HardwareError(
+      'invalid_ticket',
+      `estimatedWaitMinutes must be >= 0 or null, got ${data.estimatedWaitMinutes}`,
+    );
   }
   let url: URL;
   try {
@@ -54,7 +65,8 @@ function checkData(data: TicketPrintData): void {
   } catch {
     throw new HardwareError('invalid_status_url', `statusUrl is not a URL: "${data.statusUrl}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HardwareError('invalid_status_url', `statusUrl must be http(s): "${data.statusUrl}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HardwareError('invalid_status_url', `statusUrl must be http(s): "${data.statusUrl}"`);
 }
 
 /** Lays out one ticket for a paper of `columns` cells (issue 3, item 1). */
@@ -62,7 +74,11 @@ export function layoutTicket(data: TicketPrintData, options: LayoutOptions): Tic
   checkData(data);
   const { columns } = options;
   const lines: TicketLine[] = [];
-  const text = (value: string, align: LineAlign, style: { size?: 1 | 2 | 3 | 4; bold?: boolean; indent?: number } = {}): void => {
+  const text = (
+    value: string,
+    align: LineAlign,
+    style: { size?: 1 | 2 | 3 | 4; bold?: boolean; indent?: number } = {},
+  ): void => {
     const size = style.size ?? 1;
     const indent = style.indent ?? 0;
     const width = Math.floor(columns / size);
@@ -97,7 +113,10 @@ export function layoutTicket(data: TicketPrintData, options: LayoutOptions): Tic
   const date = formatIssueDate(data.ticket.issuedAt, options.timeZone ?? DEFAULT_TIME_ZONE);
   text(date.th, 'left');
   const wait = data.estimatedWaitMinutes;
-  text(`รอก่อนหน้า ${data.ahead} คิว` + (wait === null ? '' : ` ประมาณ ${Math.round(wait)} นาที`), 'left');
+  text(
+    `รอก่อนหน้า ${data.ahead} คิว` + (wait === null ? '' : ` ประมาณ ${Math.round(wait)} นาที`),
+    'left',
+  );
   blank();
 
   text(`ขั้นตอนบริการ มาตรฐาน ${data.service.standardMinutes} นาที`, 'left', { bold: true });

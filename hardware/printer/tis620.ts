@@ -72,7 +72,8 @@ export function decodeTis620(bytes: Uint8Array): string {
   let out = '';
   for (const b of bytes) {
     if (b < 0x80) out += String.fromCharCode(b);
-    else if (b >= 0xa1 && b <= 0xfb && !isUnassignedThai(b - TIS_OFFSET)) out += String.fromCodePoint(b - TIS_OFFSET);
+    else if (b >= 0xa1 && b <= 0xfb && !isUnassignedThai(b - TIS_OFFSET))
+      out += String.fromCodePoint(b - TIS_OFFSET);
     else out += '\ufffd';
   }
   return out;

@@ -16,7 +16,10 @@ export type DeviceUri =
 const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400];
 
 function bad(uri: string, why: string): never {
-  throw new HardwareError('invalid_device_uri', `"${uri}": ${why}. Use serial:/dev/ttyUSB0?baud=9600, tcp://HOST:9100 or file:/dev/usb/lp0`);
+  throw new HardwareError(
+    'invalid_device_uri',
+    `"${uri}": ${why}. Use serial:/dev/ttyUSB0?baud=9600, tcp://HOST:9100 or file:/dev/usb/lp0`,
+  );
 }
 
 export function parseDeviceUri(uri: string): DeviceUri {
@@ -33,7 +36,8 @@ export function parseDeviceUri(uri: string): DeviceUri {
       const baudText = url.searchParams.get('baud') ?? '9600';
       const baudRate = Number(baudText);
       if (!BAUD_RATES.includes(baudRate)) bad(uri, `baud must be one of ${BAUD_RATES.join(', ')}`);
-      for (const key of url.searchParams.keys()) if (key !== 'baud') bad(uri, `unknown option "${key}"`);
+      for (const key of url.searchParams.keys())
+        if (key !== 'baud') bad(uri, `unknown option "${key}"`);
       return { kind: 'serial', path, baudRate };
     }
     case 'tcp:': {

@@ -29,7 +29,10 @@ export class FileTransport implements Transport {
       // 'a' so a regular file used as a spool is appended to, and a device is simply written.
       this.handle = await open(this.path, 'a');
     } catch (err) {
-      throw new HardwareError('transport_open_failed', `cannot open ${this.uri}: ${(err as Error).message}`);
+      throw new HardwareError(
+        'transport_open_failed',
+        `cannot open ${this.uri}: ${(err as Error).message}`,
+      );
     }
   }
 
@@ -46,7 +49,10 @@ export class FileTransport implements Transport {
       // The device node disappears when the printer is unplugged: drop the handle and say so.
       this.handle = null;
       await handle.close().catch(() => undefined);
-      const reason = new HardwareError('transport_write_failed', `${this.uri}: ${(err as Error).message}`);
+      const reason = new HardwareError(
+        'transport_write_failed',
+        `${this.uri}: ${(err as Error).message}`,
+      );
       this.events.emitLost(reason);
       throw reason;
     }

@@ -70,7 +70,10 @@ export class ReconnectingTransport implements Transport {
   }
 
   write(bytes: Uint8Array): Promise<void> {
-    if (!this.inner.isOpen) return Promise.reject(new HardwareError('transport_down', `${this.uri} is not connected; reconnecting`));
+    if (!this.inner.isOpen)
+      return Promise.reject(
+        new HardwareError('transport_down', `${this.uri} is not connected; reconnecting`),
+      );
     return this.inner.write(bytes);
   }
 

@@ -32,7 +32,9 @@ export class SerialTransport implements Transport {
       const port = new SerialPort({ path: this.path, baudRate: this.baudRate, autoOpen: false });
       port.open((err) => {
         if (err) {
-          reject(new HardwareError('transport_open_failed', `cannot open ${this.uri}: ${err.message}`));
+          reject(
+            new HardwareError('transport_open_failed', `cannot open ${this.uri}: ${err.message}`),
+          );
           return;
         }
         this.port = port;
@@ -41,7 +43,8 @@ export class SerialTransport implements Transport {
         port.on('error', (e: Error) => (lastError = e));
         port.on('close', (e?: Error) => {
           if (this.port === port) this.port = null;
-          if (!this.closing) this.events.emitLost(e ?? lastError ?? new Error(`${this.uri} closed`));
+          if (!this.closing)
+            this.events.emitLost(e ?? lastError ?? new Error(`${this.uri} closed`));
         });
         resolve();
       });
@@ -50,7 +53,8 @@ export class SerialTransport implements Transport {
 
   write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
-    if (!port || !port.isOpen) return Promise.reject(new HardwareError('transport_closed', `${this.uri} is not open`));
+    if (!port || !port.isOpen)
+      return Promise.reject(new HardwareError('transport_closed', `${this.uri} is not open`));
     return new Promise((resolve, reject) => {
       let settled = false;
       const settle = (err: Error | null | undefined): void => {

@@ -29,7 +29,12 @@ export class TcpTransport implements Transport {
       socket.setNoDelay(true);
       const fail = (err: Error): void => {
         socket.destroy();
-        reject(new HardwareError('transport_open_failed', `cannot connect to ${this.uri}: ${err.message}`));
+        reject(
+          new HardwareError(
+            'transport_open_failed',
+            `cannot connect to ${this.uri}: ${err.message}`,
+          ),
+        );
       };
       socket.setTimeout(this.connectTimeoutMs, () => fail(new Error('timed out')));
       socket.once('error', fail);
@@ -43,7 +48,8 @@ export class TcpTransport implements Transport {
         socket.on('error', (err) => (lastError = err));
         socket.on('close', () => {
           if (this.socket === socket) this.socket = null;
-          if (!this.closing) this.events.emitLost(lastError ?? new Error(`${this.uri} closed by the peer`));
+          if (!this.closing)
+            this.events.emitLost(lastError ?? new Error(`${this.uri} closed by the peer`));
         });
         resolve();
       });
@@ -52,9 +58,14 @@ export class TcpTransport implements Transport {
 
   write(bytes: Uint8Array): Promise<void> {
     const socket = this.socket;
-    if (!socket || socket.destroyed) return Promise.reject(new HardwareError('transport_closed', `${this.uri} is not open`));
+    if (!socket || socket.destroyed)
+      return Promise.reject(new HardwareError('transport_closed', `${this.uri} is not open`));
     return new Promise((resolve, reject) => {
-      socket.write(bytes, (err) => (err ? reject(new HardwareError('transport_write_failed', `${this.uri}: ${err.message}`)) : resolve()));
+      socket.write(bytes, (err) =>
+        err
+          ? reject(new HardwareError('transport_write_failed', `${this.uri}: ${err.message}`))
+          : resolve(),
+      );
     });
   }
 

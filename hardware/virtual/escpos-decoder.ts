@@ -13,9 +13,24 @@ export type Align = 'left' | 'centre' | 'right';
 export type EscPosEvent =
   | { type: 'initialize' }
   | { type: 'codepage'; page: number }
-  | { type: 'text'; text: string; bytes: Uint8Array; codepage: number; width: number; height: number; bold: boolean; align: Align }
+  | {
+      type: 'text';
+      text: string;
+      bytes: Uint8Array;
+      codepage: number;
+      width: number;
+      height: number;
+      bold: boolean;
+      align: Align;
+    }
   | { type: 'feed'; lines: number }
-  | { type: 'raster'; width: number; height: number; /** one byte per dot, 1 = black */ dots: Uint8Array; align: Align }
+  | {
+      type: 'raster';
+      width: number;
+      height: number;
+      /** one byte per dot, 1 = black */ dots: Uint8Array;
+      align: Align;
+    }
   | { type: 'qr'; data: string; moduleSize: number; errorLevel: string; align: Align }
   | { type: 'cut'; partial: boolean }
   | { type: 'status-request'; n: number }
@@ -42,7 +57,9 @@ export class EscPosDecoder {
   private align: Align = 'left';
   private qr = { data: '', moduleSize: 3, errorLevel: 'L' };
 
-  constructor(private readonly options: DecoderOptions = { thaiCodepages: DEFAULT_THAI_CODEPAGES }) {}
+  constructor(
+    private readonly options: DecoderOptions = { thaiCodepages: DEFAULT_THAI_CODEPAGES },
+  ) {}
 
   /** Feeds bytes; returns the events completed by them. */
   push(chunk: Uint8Array): EscPosEvent[] {
@@ -73,7 +90,16 @@ export class EscPosDecoder {
   private flushLine(events: EscPosEvent[]): void {
     const bytes = Uint8Array.from(this.line);
     this.line = [];
-    events.push({ type: 'text', text: this.decode(bytes), bytes, codepage: this.codepage, width: this.width, height: this.height, bold: this.bold, align: this.align });
+    events.push({
+      type: 'text',
+      text: this.decode(bytes),
+      bytes,
+      codepage: this.codepage,
+      width: this.width,
+      height: this.height,
+      bold: this.bold,
+      align: this.align,
+    });
   }
 
   private flushIfPending(events: EscPosEvent[]): void {
@@ -251,7 +277,13 @@ export class EscPosDecoder {
     else if (fn === 0x50) this.qr.data = Buffer.from(body.subarray(3)).toString('latin1');
     else if (fn === 0x51) {
       this.flushIfPending(events);
-      events.push({ type: 'qr', data: this.qr.data, moduleSize: this.qr.moduleSize, errorLevel: this.qr.errorLevel, align: this.align });
+      events.push({
+        type: 'qr',
+        data: this.qr.data,
+        moduleSize: this.qr.moduleSize,
+        errorLevel: this.qr.errorLevel,
+        align: this.align,
+      });
     }
   }
 

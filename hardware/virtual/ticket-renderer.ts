@@ -2,7 +2,11 @@ import { createCanvas } from '@napi-rs/canvas';
 import { encodeQR } from 'qr';
 import type { Align, EscPosEvent } from './escpos-decoder.ts';
 import { clusters } from '../printer/thai-cells.ts';
-import { registerThaiFonts, THAI_FONT_FAMILY, THAI_FONT_FAMILY_BOLD } from '../printer/thai-raster.ts';
+import {
+  registerThaiFonts,
+  THAI_FONT_FAMILY,
+  THAI_FONT_FAMILY_BOLD,
+} from '../printer/thai-raster.ts';
 
 /*
  * Draws what a thermal printer would put on paper for a run of decoded
@@ -58,14 +62,18 @@ function rasterBlock(e: Extract<EscPosEvent, { type: 'raster' }>): Block {
       const x0 = left(e.align, e.width, width);
       ctx.fillStyle = '#000';
       for (let y = 0; y < e.height; y++) {
-        for (let x = 0; x < e.width; x++) if (e.dots[y * e.width + x]) ctx.fillRect(x0 + x, top + y, 1, 1);
+        for (let x = 0; x < e.width; x++)
+          if (e.dots[y * e.width + x]) ctx.fillRect(x0 + x, top + y, 1, 1);
       }
     },
   };
 }
 
 function qrBlock(e: Extract<EscPosEvent, { type: 'qr' }>): Block {
-  const ecc = ({ L: 'low', M: 'medium', Q: 'quartile', H: 'high' } as const)[e.errorLevel as 'L' | 'M' | 'Q' | 'H'] ?? 'medium';
+  const ecc =
+    ({ L: 'low', M: 'medium', Q: 'quartile', H: 'high' } as const)[
+      e.errorLevel as 'L' | 'M' | 'Q' | 'H'
+    ] ?? 'medium';
   // Printers add no quiet zone of their own; the white paper around the code is the quiet zone.
   const matrix = encodeQR(e.data, 'raw', { ecc, border: 1 })
     .slice(1, -1)
@@ -78,7 +86,8 @@ function qrBlock(e: Extract<EscPosEvent, { type: 'qr' }>): Block {
       ctx.fillStyle = '#000';
       matrix.forEach((row, y) =>
         row.forEach((on, x) => {
-          if (on) ctx.fillRect(x0 + x * e.moduleSize, top + y * e.moduleSize, e.moduleSize, e.moduleSize);
+          if (on)
+            ctx.fillRect(x0 + x * e.moduleSize, top + y * e.moduleSize, e.moduleSize, e.moduleSize);
         }),
       );
     },
@@ -93,7 +102,8 @@ export function renderTicketPng(events: EscPosEvent[], widthDots: number): Buffe
     if (e.type === 'text') blocks.push(textBlock(e));
     else if (e.type === 'raster') blocks.push(rasterBlock(e));
     else if (e.type === 'qr') blocks.push(qrBlock(e));
-    else if (e.type === 'feed') blocks.push({ height: e.lines * LINE_HEIGHT, draw: () => undefined });
+    else if (e.type === 'feed')
+      blocks.push({ height: e.lines * LINE_HEIGHT, draw: () => undefined });
   }
   const height = blocks.reduce((sum, b) => sum + b.height, 0) + 2 * MARGIN;
   const canvas = createCanvas(widthDots + 2 * MARGIN, Math.max(height, 2 * MARGIN + 1));

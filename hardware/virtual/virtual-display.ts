@@ -56,12 +56,15 @@ export class VirtualDisplay {
       server.listen(port, host, () => resolve());
     });
     const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('virtual display has no TCP address');
+    if (address === null || typeof address === 'string')
+      throw new Error('virtual display has no TCP address');
     return address.port;
   }
 
   async close(): Promise<void> {
     for (const s of this.streams) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }

@@ -241,7 +241,11 @@ describe('bad input changes nothing', () => {
       'invalid_input',
     );
     await expectRejected(() => manager.get('/api/tickets'), 400, 'invalid_input');
-    await expectRejected(() => manager.get('/api/tickets?from=2024-01-01&to=2026-01-01'), 400, 'invalid_input');
+    await expectRejected(
+      () => manager.get('/api/tickets?from=2024-01-01&to=2026-01-01'),
+      400,
+      'invalid_input',
+    );
   });
 
   it('a duplicate counter number or service code', async () => {

@@ -59,9 +59,18 @@ function timed(inner: Transport, written: (at: number) => void): Transport {
   };
 }
 
-export async function measureIssueToLastByte(mode: 'text' | 'raster', tickets = 100): Promise<IssueToLastByte> {
+export async function measureIssueToLastByte(
+  mode: 'text' | 'raster',
+  tickets = 100,
+): Promise<IssueToLastByte> {
   const dataDir = mkdtempSync(join(tmpdir(), 'khiu-bench-agent-'));
-  const khiu = await startKhiu({ dataDir, port: 0, host: '127.0.0.1', adminPassword: 'pw-12345678', log: () => {} });
+  const khiu = await startKhiu({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    adminPassword: 'pw-12345678',
+    log: () => {},
+  });
   const printer = new VirtualPrinter({ outDir: join(dataDir, 'printed'), renderPng: false });
   // A printer answers DLE EOT at once; Node's default Nagle delay on the answering side would
   // add a 40 ms delayed-ACK stall to every status query, which is the loopback's, not the agent's.
@@ -75,20 +84,33 @@ export async function measureIssueToLastByte(mode: 'text' | 'raster', tickets = 
     station: 'kiosk-1',
     server: khiu.url,
     complaintChannel: 'โทร 0 7400 0000',
-    printer: { uri: printerUri, profile: 'epson-tm-t82', mode, ...(mode === 'text' ? { codepage: 21 } : {}) },
+    printer: {
+      uri: printerUri,
+      profile: 'epson-tm-t82',
+      mode,
+      ...(mode === 'text' ? { codepage: 21 } : {}),
+    },
   });
   const writes: number[] = [];
-  const agent = new DeviceAgent({ config, log: () => {}, openTransport: (uri) => timed(createTransport(uri), (at) => writes.push(at)) });
+  const agent = new DeviceAgent({
+    config,
+    log: () => {},
+    openTransport: (uri) => timed(createTransport(uri), (at) => writes.push(at)),
+  });
   const received = new Map<string, number>();
   const printed: Array<{ ticketId: string; ok: boolean }> = [];
   let lastData: TicketPrintData | null = null;
   agent.onEvent((e) => {
     if (e.type === 'ticket') received.set(e.ticketId, e.receivedAt);
-    if (e.type === 'print') printed.push({ ticketId: e.ticketId, ok: e.outcome.outcome === 'printed' });
+    if (e.type === 'print')
+      printed.push({ ticketId: e.ticketId, ok: e.outcome.outcome === 'printed' });
   });
   try {
     agent.start();
-    await waitFor(() => agent.connected && agent.board.get('printer')?.state === 'online', 'the agent and printer');
+    await waitFor(
+      () => agent.connected && agent.board.get('printer')?.state === 'online',
+      'the agent and printer',
+    );
     const services = (await (await fetch(`${khiu.url}/api/services`)).json()) as Service[];
     const service = services[0]!;
     const samples: number[] = [];
@@ -107,8 +129,18 @@ export async function measureIssueToLastByte(mode: 'text' | 'raster', tickets = 
     }
     lastData = {
       officeName: { th: 'เทศบาลตำบลตัวอย่าง', en: 'Example Subdistrict Municipality' },
-      service: { code: service.code, name: service.name, standardMinutes: service.standardMinutes, steps: service.steps },
-      ticket: { id: 'x'.repeat(12), number: `${service.code}012`, priority: null, issuedAt: '2026-03-05T09:12:00.000+07:00' },
+      service: {
+        code: service.code,
+        name: service.name,
+        standardMinutes: service.standardMinutes,
+        steps: service.steps,
+      },
+      ticket: {
+        id: 'x'.repeat(12),
+        number: `${service.code}012`,
+        priority: null,
+        issuedAt: '2026-03-05T09:12:00.000+07:00',
+      },
       ahead: 12,
       estimatedWaitMinutes: 45,
       statusUrl: `${khiu.url}/t/${'x'.repeat(12)}`,
@@ -128,12 +160,19 @@ export async function measureIssueToLastByte(mode: 'text' | 'raster', tickets = 
 
 function encodeP99(data: TicketPrintData, mode: 'text' | 'raster', runs: number): number {
   const profile = loadPrinterProfile('epson-tm-t82');
-  const thai = mode === 'text' ? ({ mode: 'text', codepage: 21 } as const) : ({ mode: 'raster' } as const);
+  const thai =
+    mode === 'text' ? ({ mode: 'text', codepage: 21 } as const) : ({ mode: 'raster' } as const);
   encodeTicket(data, { profile, thai });
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    encodeTicket({ ...data, ticket: { ...data.ticket, number: `${data.service.code}${String(i).padStart(3, '0')}` } }, { profile, thai });
+    encodeTicket(
+      {
+        ...data,
+        ticket: { ...data.ticket, number: `${data.service.code}${String(i).padStart(3, '0')}` },
+      },
+      { profile, thai },
+    );
     samples.push(performance.now() - start);
   }
   return percentile(samples, 99);

@@ -1,7 +1,10 @@
 import { EscPosDecoder, type EscPosEvent } from '../../hardware/virtual/escpos-decoder.ts';
 
 /** Decodes a whole ESC/POS byte string (tests read tickets back this way). */
-export function readEscPos(bytes: Uint8Array, thaiCodepages: number[] = [21, 26, 30, 70, 96, 255]): EscPosEvent[] {
+export function readEscPos(
+  bytes: Uint8Array,
+  thaiCodepages: number[] = [21, 26, 30, 70, 96, 255],
+): EscPosEvent[] {
   return new EscPosDecoder({ thaiCodepages: new Set(thaiCodepages) }).push(bytes);
 }
 

@@ -1,17 +1,27 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VirtualPrinter, type VirtualPrinterOptions } from '../../hardware/virtual/virtual-printer.ts';
+import {
+  VirtualPrinter,
+  type VirtualPrinterOptions,
+} from '../../hardware/virtual/virtual-printer.ts';
 import { TcpTransport } from '../../hardware/transport/tcp-transport.ts';
 import { ReconnectingTransport } from '../../hardware/transport/reconnecting-transport.ts';
 import { PrinterLink } from '../../hardware/printer/printer-link.ts';
-import { PrintQueue, type AttemptFailure, type JobOutcome } from '../../hardware/printer/print-queue.ts';
+import {
+  PrintQueue,
+  type AttemptFailure,
+  type JobOutcome,
+} from '../../hardware/printer/print-queue.ts';
 import { encodeTicket } from '../../hardware/printer/ticket-encoder.ts';
 import { loadPrinterProfile } from '../../hardware/printer/printer-profile.ts';
 import type { Transport } from '../../hardware/transport/transport.ts';
 
 /** A print queue wired to a transport, with every outcome and failed attempt recorded. */
-export function queueOn(transport: Transport, options: { giveUpAfterMs?: number; statusTimeoutMs?: number } = {}) {
+export function queueOn(
+  transport: Transport,
+  options: { giveUpAfterMs?: number; statusTimeoutMs?: number } = {},
+) {
   const profile = loadPrinterProfile('epson-tm-t82');
   const outcomes: JobOutcome[] = [];
   const attempts: AttemptFailure[] = [];
@@ -33,12 +43,19 @@ export async function tcpPrinterRig(options: Partial<VirtualPrinterOptions> = {}
   const printer = new VirtualPrinter({ renderPng: false, ...options, outDir });
   const port = await printer.listen(0);
   const uri = `tcp://127.0.0.1:${port}`;
-  const transport = new ReconnectingTransport(new TcpTransport(uri, '127.0.0.1', port), { initialDelayMs: 50, maxDelayMs: 400 });
+  const transport = new ReconnectingTransport(new TcpTransport(uri, '127.0.0.1', port), {
+    initialDelayMs: 50,
+    maxDelayMs: 400,
+  });
   await transport.open();
   return { printer, port, uri, transport };
 }
 
-export const until = async (check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> => {
+export const until = async (
+  check: () => boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> => {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -29,7 +29,9 @@ export async function ptyPair(): Promise<PtyPair> {
   const b = join(dir, 'b');
   let proc: ChildProcess | null = null;
   const start = async (): Promise<void> => {
-    proc = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
+    proc = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+      stdio: 'ignore',
+    });
     live.add(proc);
     await waitFor(() => existsSync(a) && existsSync(b), `socat to create ${a} and ${b}`);
   };

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { io, type Socket } from 'socket.io-client';
 import { startKhiu, type RunningKhiu } from '../../../server/app.ts';
-import type { ClientToServerEvents, ServerToClientEvents, Service, TicketPrintedEvent } from '../../../server/api/contract.ts';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Service,
+  TicketPrintedEvent,
+} from '../../../server/api/contract.ts';
 import { ApiClient } from '../../helpers/khiu-server.ts';
 import { VirtualPrinter } from '../../../hardware/virtual/virtual-printer.ts';
 import { VirtualDisplay } from '../../../hardware/virtual/virtual-display.ts';
@@ -14,7 +19,13 @@ export const ADMIN_PASSWORD = 'pw-12345678';
 
 /** A real office server on a free port, with an admin signed in and an observer of its events. */
 export async function officeServer(dataDir = mkdtempSync(join(tmpdir(), 'khiu-agent-')), port = 0) {
-  const khiu: RunningKhiu = await startKhiu({ dataDir, port, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, log: () => {} });
+  const khiu: RunningKhiu = await startKhiu({
+    dataDir,
+    port,
+    host: '127.0.0.1',
+    adminPassword: ADMIN_PASSWORD,
+    log: () => {},
+  });
   const admin = new ApiClient(khiu.url);
   const login = await admin.signIn('admin', ADMIN_PASSWORD);
   if (login.status !== 200) throw new Error(`admin sign-in failed: ${JSON.stringify(login.body)}`);
@@ -25,7 +36,9 @@ export async function officeServer(dataDir = mkdtempSync(join(tmpdir(), 'khiu-ag
 /** Watches ticket:printed as any client would. */
 export function printReports(url: string) {
   const reports: TicketPrintedEvent[] = [];
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'] });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    transports: ['websocket'],
+  });
   socket.on('ticket:printed', (e) => reports.push(e));
   // A test that drops every socket on the server must not blind the observer.
   socket.on('disconnect', (reason) => {
@@ -36,7 +49,11 @@ export function printReports(url: string) {
 }
 
 /** Issues a ticket as a kiosk would, naming its station. */
-export async function issueTicket(url: string, serviceId: number, station: string): Promise<{ id: string; number: string }> {
+export async function issueTicket(
+  url: string,
+  serviceId: number,
+  station: string,
+): Promise<{ id: string; number: string }> {
   const res = await fetch(`${url}/api/tickets`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-khiu-station': station },
@@ -48,7 +65,10 @@ export async function issueTicket(url: string, serviceId: number, station: strin
 
 /** A virtual printer on TCP with PNGs off. */
 export async function tcpVirtualPrinter() {
-  const printer = new VirtualPrinter({ outDir: mkdtempSync(join(tmpdir(), 'khiu-agent-vp-')), renderPng: false });
+  const printer = new VirtualPrinter({
+    outDir: mkdtempSync(join(tmpdir(), 'khiu-agent-vp-')),
+    renderPng: false,
+  });
   const port = await printer.listen(0);
   return { printer, uri: `tcp://127.0.0.1:${port}` };
 }
@@ -56,7 +76,9 @@ export async function tcpVirtualPrinter() {
 /** Opens the device's side of a pty pair (the board or the button box) with serialport. */
 export function openDeviceEnd(path: string): Promise<SerialPort> {
   return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path, baudRate: 9600 }, (err) => (err ? reject(err) : resolve(port)));
+    const port = new SerialPort({ path, baudRate: 9600 }, (err) =>
+      err ? reject(err) : resolve(port),
+    );
   });
 }
 
@@ -65,7 +87,12 @@ export async function boardOn(path: string, protocol: DisplayProtocol) {
   const board = new VirtualDisplay(protocol);
   const port = await openDeviceEnd(path);
   board.attach(port);
-  return { board, port, close: () => new Promise<void>((r) => (port.isOpen ? port.close(() => r()) : r())) };
+  return {
+    board,
+    port,
+    close: () => new Promise<void>((r) => (port.isOpen ? port.close(() => r()) : r())),
+  };
 }
 
-export const localDay = (timeZone = 'Asia/Bangkok'): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+export const localDay = (timeZone = 'Asia/Bangkok'): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());

@@ -9,7 +9,15 @@ import type { VirtualPrinter } from '../../../hardware/virtual/virtual-printer.t
 import type { VirtualDisplay } from '../../../hardware/virtual/virtual-display.ts';
 import { ptyPair, killAllSocat, type PtyPair } from '../socat.ts';
 import { until } from '../printer-rig.ts';
-import { boardOn, issueTicket, localDay, officeServer, openDeviceEnd, printReports, tcpVirtualPrinter } from './agent-rig.ts';
+import {
+  boardOn,
+  issueTicket,
+  localDay,
+  officeServer,
+  openDeviceEnd,
+  printReports,
+  tcpVirtualPrinter,
+} from './agent-rig.ts';
 
 const STATION = 'kiosk-1';
 const protocol = ledStx({ address: 1, digits: 4 });
@@ -28,9 +36,15 @@ let counter1: Counter;
 const events: AgentEvent[] = [];
 const logs: string[] = [];
 
-const devices = async (): Promise<DeviceStatus[]> => (await office.admin.get<DeviceStatus[]>('/api/devices')).body;
-const deviceState = async (id: string): Promise<string | undefined> => (await devices()).find((d) => d.deviceId === id)?.state;
-const untilAsync = async (check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> => {
+const devices = async (): Promise<DeviceStatus[]> =>
+  (await office.admin.get<DeviceStatus[]>('/api/devices')).body;
+const deviceState = async (id: string): Promise<string | undefined> =>
+  (await devices()).find((d) => d.deviceId === id)?.state;
+const untilAsync = async (
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> => {
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -61,7 +75,16 @@ beforeAll(async () => {
       server: office.url,
       complaintChannel: 'โทร 0 7400 0000',
       printer: { uri: printerUri, profile: 'epson-tm-t82', mode: 'text', giveUpAfterSeconds: 1 },
-      displays: [{ uri: `serial:${displayPty.a}?baud=9600`, protocol: 'led-stx', counterId: counter1.id, address: 1, digits: 4, blinkTimes: 1 }],
+      displays: [
+        {
+          uri: `serial:${displayPty.a}?baud=9600`,
+          protocol: 'led-stx',
+          counterId: counter1.id,
+          address: 1,
+          digits: 4,
+          blinkTimes: 1,
+        },
+      ],
       buttons: [{ uri: `serial:${buttonPty.a}?baud=9600`, counterId: counter1.id, debounceMs: 50 }],
     },
     'test config',
@@ -78,7 +101,12 @@ beforeAll(async () => {
   agent.onEvent((e) => events.push(e));
   agent.start();
   await until(() => events.some((e) => e.type === 'snapshot'), 10_000, 'the first snapshot');
-  await until(() => ['printer', 'display-1', 'buttons-1'].every((id) => agent.board.get(id)?.state === 'online'), 10_000, 'every device online');
+  await until(
+    () =>
+      ['printer', 'display-1', 'buttons-1'].every((id) => agent.board.get(id)?.state === 'online'),
+    10_000,
+    'every device online',
+  );
 });
 
 afterAll(async () => {
@@ -105,7 +133,11 @@ describe('device agent against a real office server', () => {
     expect(paper.qr).toEqual([`${office.url}/t/${ticket.id}`]);
 
     await until(() => reportFor(ticket.id) !== undefined, 5000, 'ticket:printed');
-    expect(reportFor(ticket.id)).toMatchObject({ station: STATION, outcome: 'printed', reprint: false });
+    expect(reportFor(ticket.id)).toMatchObject({
+      station: STATION,
+      outcome: 'printed',
+      reprint: false,
+    });
     const verify = await office.admin.get('/api/ledger/verify');
     expect(verify.body.ok).toBe(true);
   });
@@ -117,7 +149,9 @@ describe('device agent against a real office server', () => {
     await until(() => reportFor(ours.id) !== undefined, 10_000, 'our ticket printed');
     expect(printer.tickets).toHaveLength(2);
     expect(printer.tickets[1]!.lines.map((l) => l.trim())).toContain(ours.number);
-    expect(printer.tickets.some((t) => t.lines.map((l) => l.trim()).includes(other.number))).toBe(false);
+    expect(printer.tickets.some((t) => t.lines.map((l) => l.trim()).includes(other.number))).toBe(
+      false,
+    );
     expect(reportFor(other.id)).toBeUndefined();
   });
 
@@ -131,22 +165,39 @@ describe('device agent against a real office server', () => {
   });
 
   it('forwards a button press as the rating of the ticket just finished, and ignores a press when nothing awaits one', async () => {
-    const current = (await office.admin.get<{ nowServing: { counterId: number; ticket: { id: string } | null }[] }>('/api/queue')).body.nowServing.find((n) => n.counterId === counter1.id)!.ticket!;
+    const current = (
+      await office.admin.get<{
+        nowServing: { counterId: number; ticket: { id: string } | null }[];
+      }>('/api/queue')
+    ).body.nowServing.find((n) => n.counterId === counter1.id)!.ticket!;
     expect((await post(`/api/tickets/${current.id}/start`)).status).toBe(200);
     expect((await post(`/api/tickets/${current.id}/finish`)).status).toBe(200);
 
     buttonEnd.write('5');
     await until(() => events.some((e) => e.type === 'press'), 5000, 'the first press');
-    expect(events.filter((e) => e.type === 'press')).toEqual([{ type: 'press', counterId: counter1.id, score: 5, result: 'rated' }]);
+    expect(events.filter((e) => e.type === 'press')).toEqual([
+      { type: 'press', counterId: counter1.id, score: 5, result: 'rated' },
+    ]);
     const day = localDay();
-    const tickets = (await office.admin.get<TicketRecord[]>(`/api/tickets?from=${day}&to=${day}`)).body;
+    const tickets = (await office.admin.get<TicketRecord[]>(`/api/tickets?from=${day}&to=${day}`))
+      .body;
     expect(tickets.find((t) => t.id === current.id)!.rating).toBe(5);
 
     await new Promise((r) => setTimeout(r, 100)); // past the debounce
     buttonEnd.write('4');
-    await until(() => events.filter((e) => e.type === 'press').length === 2, 5000, 'the second press');
-    expect(events.filter((e) => e.type === 'press').at(-1)).toEqual({ type: 'press', counterId: counter1.id, score: 4, result: 'nothing_to_rate' });
-    const after = (await office.admin.get<TicketRecord[]>(`/api/tickets?from=${day}&to=${day}`)).body;
+    await until(
+      () => events.filter((e) => e.type === 'press').length === 2,
+      5000,
+      'the second press',
+    );
+    expect(events.filter((e) => e.type === 'press').at(-1)).toEqual({
+      type: 'press',
+      counterId: counter1.id,
+      score: 4,
+      result: 'nothing_to_rate',
+    });
+    const after = (await office.admin.get<TicketRecord[]>(`/api/tickets?from=${day}&to=${day}`))
+      .body;
     expect(after.find((t) => t.id === current.id)!.rating).toBe(5);
     expect(agent.connected).toBe(true);
   });
@@ -165,14 +216,20 @@ describe('device agent against a real office server', () => {
   });
 
   it('repaints a board unplugged and plugged back, with the number called while it was away, and reports it offline meanwhile', async () => {
-    const current = (await office.admin.get('/api/queue')).body.nowServing.find((n: { counterId: number }) => n.counterId === counter1.id).ticket;
+    const current = (await office.admin.get('/api/queue')).body.nowServing.find(
+      (n: { counterId: number }) => n.counterId === counter1.id,
+    ).ticket;
     await post(`/api/tickets/${current.id}/start`);
     await post(`/api/tickets/${current.id}/finish`);
     await issueTicket(office.url, serviceA.id, 'kiosk-2');
 
     await boardPort.close();
     await displayPty.kill();
-    await untilAsync(async () => (await deviceState('display-1')) === 'offline', 5000, 'display-1 offline at the server');
+    await untilAsync(
+      async () => (await deviceState('display-1')) === 'offline',
+      5000,
+      'display-1 offline at the server',
+    );
     const called = await post(`/api/counters/${counter1.id}/call-next`);
     const number = called.body.ticket.number as string;
 
@@ -180,7 +237,11 @@ describe('device agent against a real office server', () => {
     const fresh = await boardOn(displayPty.b, protocol);
     boardPort = fresh;
     await until(() => fresh.board.showing === number, 10_000, 'the repaint after replugging');
-    await untilAsync(async () => (await deviceState('display-1')) === 'online', 5000, 'display-1 online again');
+    await untilAsync(
+      async () => (await deviceState('display-1')) === 'online',
+      5000,
+      'display-1 online again',
+    );
   });
 
   it("lists the station's devices for managers", async () => {
@@ -190,16 +251,26 @@ describe('device agent against a real office server', () => {
       ['display-1', 'display', 'online', false],
       ['printer', 'printer', 'online', false],
     ]);
-    expect(list.find((d) => d.deviceId === 'display-1')!.uri).toBe(`serial:${displayPty.a}?baud=9600`);
+    expect(list.find((d) => d.deviceId === 'display-1')!.uri).toBe(
+      `serial:${displayPty.a}?baud=9600`,
+    );
   });
 
   it('reports paper out, fails the ticket it cannot print, and the ticket still exists on the server', async () => {
     printer.setState({ paperOut: true });
-    await untilAsync(async () => (await deviceState('printer')) === 'paper_out', 5000, 'paper_out at the server');
+    await untilAsync(
+      async () => (await deviceState('printer')) === 'paper_out',
+      5000,
+      'paper_out at the server',
+    );
     const printedBefore = printer.tickets.length;
     const ticket = await issueTicket(office.url, serviceA.id, STATION);
     await until(() => reportFor(ticket.id) !== undefined, 10_000, 'the failed report');
-    expect(reportFor(ticket.id)).toMatchObject({ station: STATION, outcome: 'failed', reprint: false });
+    expect(reportFor(ticket.id)).toMatchObject({
+      station: STATION,
+      outcome: 'failed',
+      reprint: false,
+    });
     expect(reportFor(ticket.id)!.detail).toMatch(/paperOut/);
     expect(printer.tickets.length).toBe(printedBefore);
     const status = await fetch(`${office.url}/api/tickets/${ticket.id}`);
@@ -207,19 +278,29 @@ describe('device agent against a real office server', () => {
     expect(((await status.json()) as { ticket: { status: string } }).ticket.status).toBe('waiting');
 
     printer.setState({ paperOut: false });
-    await untilAsync(async () => (await deviceState('printer')) === 'online', 5000, 'the printer online again');
+    await untilAsync(
+      async () => (await deviceState('printer')) === 'online',
+      5000,
+      'the printer online again',
+    );
   });
 
   it('stops cleanly: a ticket still waiting for paper is reported failed, and the devices are reported offline', async () => {
     printer.setState({ paperOut: true });
     await until(() => agent.board.get('printer')?.state === 'paper_out', 5000, 'paper_out');
     const ticket = await issueTicket(office.url, serviceA.id, STATION);
-    await until(() => events.some((e) => e.type === 'ticket' && e.ticketId === ticket.id), 5000, 'the agent to take the ticket');
+    await until(
+      () => events.some((e) => e.type === 'ticket' && e.ticketId === ticket.id),
+      5000,
+      'the agent to take the ticket',
+    );
     await agent.stop();
     await until(() => reportFor(ticket.id) !== undefined, 5000, 'the report of the stopped job');
     expect(reportFor(ticket.id)).toMatchObject({ outcome: 'failed' });
     expect(reportFor(ticket.id)!.detail).toMatch(/queue_stopped/);
     const list = (await devices()).filter((d) => d.station === STATION);
-    expect(list.map((d) => [d.state, d.detail])).toEqual(list.map(() => ['offline', 'agent stopped']));
+    expect(list.map((d) => [d.state, d.detail])).toEqual(
+      list.map(() => ['offline', 'agent stopped']),
+    );
   });
 });

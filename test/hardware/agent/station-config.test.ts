@@ -4,25 +4,57 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStationConfig, parseStationConfig } from '../../../hardware/agent/station-config.ts';
 
-const minimal = { station: 'kiosk-1', server: 'http://192.168.1.10:8080/', complaintChannel: 'โทร 0 7400 0000' };
+const minimal = {
+  station: 'kiosk-1',
+  server: 'http://192.168.1.10:8080/',
+  complaintChannel: 'โทร 0 7400 0000',
+};
 
 describe('station config', () => {
   it('fills in what an office may leave out: the QR address, device ids, profile and button bytes', () => {
     const config = parseStationConfig({
       ...minimal,
       printer: { uri: 'tcp://192.168.1.50:9100' },
-      displays: [{ uri: 'serial:/dev/ttyUSB0?baud=9600', protocol: 'led-stx', counterId: 2, address: 2 }],
+      displays: [
+        { uri: 'serial:/dev/ttyUSB0?baud=9600', protocol: 'led-stx', counterId: 2, address: 2 },
+      ],
       buttons: [{ uri: 'serial:/dev/ttyUSB1', counterId: 2 }],
     });
     expect(config.server).toBe('http://192.168.1.10:8080');
     expect(config.publicBaseUrl).toBe('http://192.168.1.10:8080');
-    expect(config.printer).toEqual({ id: 'printer', uri: 'tcp://192.168.1.50:9100', profile: 'epson-tm-t82', giveUpAfterMs: 60_000 });
-    expect(config.displays[0]).toMatchObject({ id: 'display-2', counterId: 2, protocol: 'led-stx', address: 2, blinkTimes: 3 });
-    expect(config.buttons[0]).toEqual({ id: 'buttons-2', uri: 'serial:/dev/ttyUSB1', counterId: 2, scoreBytes: { 1: 0x31, 2: 0x32, 3: 0x33, 4: 0x34, 5: 0x35 }, debounceMs: 300 });
+    expect(config.printer).toEqual({
+      id: 'printer',
+      uri: 'tcp://192.168.1.50:9100',
+      profile: 'epson-tm-t82',
+      giveUpAfterMs: 60_000,
+    });
+    expect(config.displays[0]).toMatchObject({
+      id: 'display-2',
+      counterId: 2,
+      protocol: 'led-stx',
+      address: 2,
+      blinkTimes: 3,
+    });
+    expect(config.buttons[0]).toEqual({
+      id: 'buttons-2',
+      uri: 'serial:/dev/ttyUSB1',
+      counterId: 2,
+      scoreBytes: { 1: 0x31, 2: 0x32, 3: 0x33, 4: 0x34, 5: 0x35 },
+      debounceMs: 300,
+    });
   });
 
   it('takes button bytes as numbers or one-character strings', () => {
-    const config = parseStationConfig({ ...minimal, buttons: [{ uri: 'serial:/dev/ttyS0', counterId: 1, scoreBytes: { 1: 'a', 2: 'b', 3: 0x63, 4: 'd', 5: 'e' } }] });
+    const config = parseStationConfig({
+      ...minimal,
+      buttons: [
+        {
+          uri: 'serial:/dev/ttyS0',
+          counterId: 1,
+          scoreBytes: { 1: 'a', 2: 'b', 3: 0x63, 4: 'd', 5: 'e' },
+        },
+      ],
+    });
     expect(config.buttons[0]!.scoreBytes).toEqual({ 1: 0x61, 2: 0x62, 3: 0x63, 4: 0x64, 5: 0x65 });
   });
 
@@ -54,7 +86,9 @@ describe('station config', () => {
   });
 
   it('refuses a QR address too long for a small ticket, and two devices with one id', () => {
-    expect(() => parseStationConfig({ ...minimal, publicBaseUrl: 'https://queue.municipality-example.go.th' })).toThrow(/publicBaseUrl: at most 32 characters/);
+    expect(() =>
+      parseStationConfig({ ...minimal, publicBaseUrl: 'https://queue.municipality-example.go.th' }),
+    ).toThrow(/publicBaseUrl: at most 32 characters/);
     expect(() =>
       parseStationConfig({
         ...minimal,
@@ -64,9 +98,18 @@ describe('station config', () => {
         ],
       }),
     ).toThrow(/device id "display-1" is used twice/);
-    expect(() => parseStationConfig({ ...minimal, buttons: [{ uri: 'serial:/dev/ttyS0', counterId: 1, scoreBytes: { 1: '1', 2: '1', 3: '3', 4: '4', 5: '5' } }] })).toThrow(
-      /scores 1 and 2 send the same byte/,
-    );
+    expect(() =>
+      parseStationConfig({
+        ...minimal,
+        buttons: [
+          {
+            uri: 'serial:/dev/ttyS0',
+            counterId: 1,
+            scoreBytes: { 1: '1', 2: '1', 3: '3', 4: '4', 5: '5' },
+          },
+        ],
+      }),
+    ).toThrow(/scores 1 and 2 send the same byte/);
   });
 
   it('reads a file and says which file is broken', () => {
@@ -77,6 +120,8 @@ describe('station config', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"station": ');
     expect(() => loadStationConfig(bad)).toThrow(/bad\.json: not valid JSON/);
-    expect(() => loadStationConfig(join(dir, 'missing.json'))).toThrow(/cannot read .*missing\.json/);
+    expect(() => loadStationConfig(join(dir, 'missing.json'))).toThrow(
+      /cannot read .*missing\.json/,
+    );
   });
 });

@@ -32,8 +32,14 @@ function captureLog(): string[] {
   return lines;
 }
 
-async function startVirtualPrinterProcess(out: string): Promise<{ uri: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', runner, 'virtual-printer', '--port', '0', '--out', out], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startVirtualPrinterProcess(
+  out: string,
+): Promise<{ uri: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', runner, 'virtual-printer', '--port', '0', '--out', out],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(child);
   const lines = createInterface({ input: child.stdout! });
   const uri = await new Promise<string>((resolve, reject) => {
@@ -60,17 +66,41 @@ describe('hardware commands', () => {
     const out = join(process.cwd(), 'test-output', 'cli-print-test');
     mkdirSync(out, { recursive: true });
     const { uri, child } = await startVirtualPrinterProcess(mkdtempSync(join(out, 'run-')));
-    const outDir = (child.spawnargs.at(-1) as string);
+    const outDir = child.spawnargs.at(-1) as string;
     const log = captureLog();
-    expect(await hardwareCommands['print-test']!(['--printer', uri, '--profile', 'epson-tm-t82', '--mode', 'text'])).toBe(0);
-    expect(log.at(-1)).toMatch(/^sent \d+ bytes \(epson-tm-t82, text, code page 21\) to tcp:.*printer online before, online after$/);
-    expect(await hardwareCommands['print-test']!(['--printer', uri, '--profile', 'xprinter-80', '--mode', 'auto'])).toBe(0);
+    expect(
+      await hardwareCommands['print-test']!([
+        '--printer',
+        uri,
+        '--profile',
+        'epson-tm-t82',
+        '--mode',
+        'text',
+      ]),
+    ).toBe(0);
+    expect(log.at(-1)).toMatch(
+      /^sent \d+ bytes \(epson-tm-t82, text, code page 21\) to tcp:.*printer online before, online after$/,
+    );
+    expect(
+      await hardwareCommands['print-test']!([
+        '--printer',
+        uri,
+        '--profile',
+        'xprinter-80',
+        '--mode',
+        'auto',
+      ]),
+    ).toBe(0);
     expect(log.at(-1)).toMatch(/xprinter-80, raster/);
     await until(() => existsSync(join(outDir, 'ticket-0002.png')), 10_000, 'the PNGs');
     await new Promise((r) => setTimeout(r, 300));
     expect(readdirSync(outDir).sort()).toEqual(['ticket-0001.png', 'ticket-0002.png']);
-    expect(await qrInPng(join(outDir, 'ticket-0001.png'))).toBe('http://127.0.0.1:8080/t/print-test');
-    expect(await qrInPng(join(outDir, 'ticket-0002.png'))).toBe('http://127.0.0.1:8080/t/print-test');
+    expect(await qrInPng(join(outDir, 'ticket-0001.png'))).toBe(
+      'http://127.0.0.1:8080/t/print-test',
+    );
+    expect(await qrInPng(join(outDir, 'ticket-0002.png'))).toBe(
+      'http://127.0.0.1:8080/t/print-test',
+    );
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     expect(child.exitCode).toBe(0);
@@ -78,13 +108,29 @@ describe('hardware commands', () => {
 
   it('print-test over a serial line writes Thai that decodes under the chosen code page', async () => {
     const pty = await ptyPair();
-    const printer = new VirtualPrinter({ outDir: mkdtempSync(join(tmpdir(), 'khiu-cli-serial-')), renderPng: false });
+    const printer = new VirtualPrinter({
+      outDir: mkdtempSync(join(tmpdir(), 'khiu-cli-serial-')),
+      renderPng: false,
+    });
     const end = await new Promise<SerialPort>((resolve, reject) => {
-      const p = new SerialPort({ path: pty.b, baudRate: 9600 }, (err) => (err ? reject(err) : resolve(p)));
+      const p = new SerialPort({ path: pty.b, baudRate: 9600 }, (err) =>
+        err ? reject(err) : resolve(p),
+      );
     });
     printer.attach(end);
     captureLog();
-    expect(await hardwareCommands['print-test']!(['--printer', `serial:${pty.a}?baud=9600`, '--profile', 'xprinter-58', '--mode', 'text', '--codepage', '255'])).toBe(0);
+    expect(
+      await hardwareCommands['print-test']!([
+        '--printer',
+        `serial:${pty.a}?baud=9600`,
+        '--profile',
+        'xprinter-58',
+        '--mode',
+        'text',
+        '--codepage',
+        '255',
+      ]),
+    ).toBe(0);
     await until(() => printer.tickets.length === 1, 5000, 'the ticket');
     const ticket = printer.tickets[0]!;
     expect(ticket.complete).toBe(true);
@@ -100,7 +146,16 @@ describe('hardware commands', () => {
     const board = new VirtualDisplay(cd5220);
     const port = await board.listen(0);
     const log = captureLog();
-    expect(await hardwareCommands['display-test']!(['--display', `tcp://127.0.0.1:${port}`, '--protocol', 'cd5220', '--text', 'A012'])).toBe(0);
+    expect(
+      await hardwareCommands['display-test']!([
+        '--display',
+        `tcp://127.0.0.1:${port}`,
+        '--protocol',
+        'cd5220',
+        '--text',
+        'A012',
+      ]),
+    ).toBe(0);
     await until(() => board.showing === 'A012', 3000, 'the frame');
     expect(log.at(-1)).toMatch(/^sent 25 bytes \(cd5220\) to tcp:\/\/127\.0\.0\.1:\d+: 0c1b5141/);
     await board.close();
@@ -110,9 +165,27 @@ describe('hardware commands', () => {
     const log = captureLog();
     expect(await hardwareCommands['print-test']!(['--printer', 'lpt1'])).toBe(2);
     expect(log.at(-1)).toMatch(/^error: "lpt1": not a URI/);
-    expect(await hardwareCommands['print-test']!(['--printer', 'tcp://127.0.0.1:9', '--profile', 'xprinter-80', '--mode', 'text'])).toBe(2);
+    expect(
+      await hardwareCommands['print-test']!([
+        '--printer',
+        'tcp://127.0.0.1:9',
+        '--profile',
+        'xprinter-80',
+        '--mode',
+        'text',
+      ]),
+    ).toBe(2);
     expect(log.at(-1)).toMatch(/--codepage N/);
-    expect(await hardwareCommands['display-test']!(['--display', 'tcp://127.0.0.1:9', '--protocol', 'nope', '--text', '1'])).toBe(2);
+    expect(
+      await hardwareCommands['display-test']!([
+        '--display',
+        'tcp://127.0.0.1:9',
+        '--protocol',
+        'nope',
+        '--text',
+        '1',
+      ]),
+    ).toBe(2);
     expect(log.at(-1)).toMatch(/unknown display protocol "nope"/);
     expect(await hardwareCommands['print-test']!(['--printr', 'x'])).toBe(2);
     expect(log.at(-1)).toMatch(/unknown option --printr/);

@@ -4,7 +4,9 @@ import { hardwareCommands } from '../../../hardware/cli/commands.ts';
 const [name, ...args] = process.argv.slice(2);
 const command = name ? hardwareCommands[name] : undefined;
 if (!command) {
-  console.error(`unknown hardware command "${name ?? ''}"; known: ${Object.keys(hardwareCommands).join(', ')}`);
+  console.error(
+    `unknown hardware command "${name ?? ''}"; known: ${Object.keys(hardwareCommands).join(', ')}`,
+  );
   process.exit(2);
 }
 process.exitCode = await command(args);

@@ -12,7 +12,9 @@ afterAll(killAllSocat);
 
 function openBoardEnd(path: string, board: VirtualDisplay): Promise<SerialPort> {
   return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path, baudRate: 9600 }, (err) => (err ? reject(err) : resolve(port)));
+    const port = new SerialPort({ path, baudRate: 9600 }, (err) =>
+      err ? reject(err) : resolve(port),
+    );
     board.attach(port);
   });
 }
@@ -23,7 +25,10 @@ describe('counter display on a serial line', () => {
     const protocol = ledStx({ address: 1, digits: 4 });
     const board = new VirtualDisplay(protocol);
     let boardPort = await openBoardEnd(pty.b, board);
-    const transport = new ReconnectingTransport(new SerialTransport(`serial:${pty.a}?baud=9600`, pty.a, 9600), { initialDelayMs: 50, maxDelayMs: 200 });
+    const transport = new ReconnectingTransport(
+      new SerialTransport(`serial:${pty.a}?baud=9600`, pty.a, 9600),
+      { initialDelayMs: 50, maxDelayMs: 200 },
+    );
     await transport.open();
     const display = new CounterDisplay(transport, protocol, { blinkTimes: 2, blinkIntervalMs: 40 });
 

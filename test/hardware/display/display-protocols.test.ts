@@ -49,12 +49,19 @@ describe('display protocols', () => {
   it('refuses a template it could not decode again, with the reason', () => {
     expect(() => templateProtocol({ template: '{text}\\x03' })).toThrow(/start with literal bytes/);
     expect(() => templateProtocol({ template: '\\x02{number}' })).toThrow(/cannot read/);
-    expect(() => templateProtocol({ template: '\\x02{text}' })).toThrow(/followed by literal bytes/);
+    expect(() => templateProtocol({ template: '\\x02{text}' })).toThrow(
+      /followed by literal bytes/,
+    );
     expect(() => templateProtocol({ template: '\\x02\\x03' })).toThrow(/no \{text\}/);
   });
 
   it('keeps a frame that arrives in pieces until it is whole', () => {
-    for (const protocol of [cd5220, epsonDmd, ledStx({ address: 1, digits: 4 }), templateProtocol({ template: '\\x02{address:2}{text:4}\\x03' })]) {
+    for (const protocol of [
+      cd5220,
+      epsonDmd,
+      ledStx({ address: 1, digits: 4 }),
+      templateProtocol({ template: '\\x02{address:2}{text:4}\\x03' }),
+    ]) {
       const bytes = protocol.encode({ text: 'A012' });
       const first = protocol.decode(bytes.subarray(0, 3));
       expect(first.frames).toEqual([]);
@@ -66,7 +73,9 @@ describe('display protocols', () => {
   it('picks protocols by name and says which names exist', () => {
     expect(displayProtocol({ protocol: 'cd5220' }).name).toBe('cd5220');
     expect(displayProtocol({ protocol: 'led-stx', address: 2 }).name).toBe('led-stx');
-    expect(() => displayProtocol({ protocol: 'vfd' })).toThrow(/known: cd5220, epson-dmd, led-stx, template/);
+    expect(() => displayProtocol({ protocol: 'vfd' })).toThrow(
+      /known: cd5220, epson-dmd, led-stx, template/,
+    );
     expect(() => displayProtocol({ protocol: 'template' })).toThrow(/needs a template/);
     expect(() => cd5220.encode({ text: 'คิว' })).toThrow(/printable ASCII/);
   });

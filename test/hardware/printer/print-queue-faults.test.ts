@@ -11,7 +11,10 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function rig(options: Parameters<typeof tcpPrinterRig>[0] = {}, queueOptions: Parameters<typeof queueOn>[1] = {}) {
+async function rig(
+  options: Parameters<typeof tcpPrinterRig>[0] = {},
+  queueOptions: Parameters<typeof queueOn>[1] = {},
+) {
   const r = await tcpPrinterRig(options);
   const q = queueOn(r.transport, queueOptions);
   cleanups.push(async () => {
@@ -22,11 +25,20 @@ async function rig(options: Parameters<typeof tcpPrinterRig>[0] = {}, queueOptio
   return { ...r, ...q };
 }
 
-const tickets = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `t${i + 1}`, data: sampleTicket({ id: `t${i + 1}`, number: `A${String(i + 1).padStart(3, '0')}` }) }));
+const tickets = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `t${i + 1}`,
+    data: sampleTicket({ id: `t${i + 1}`, number: `A${String(i + 1).padStart(3, '0')}` }),
+  }));
 /** Lines of paper one ticket uses on the virtual printer: every text line, raster and QR code. */
 function paperLinesOf(data: ReturnType<typeof sampleTicket>): number {
-  const bytes = encodeTicket(data, { profile: loadPrinterProfile('epson-tm-t82'), thai: { mode: 'text', codepage: 21 } });
-  return readEscPos(bytes).filter((e) => e.type === 'text' || e.type === 'raster' || e.type === 'qr').length;
+  const bytes = encodeTicket(data, {
+    profile: loadPrinterProfile('epson-tm-t82'),
+    thai: { mode: 'text', codepage: 21 },
+  });
+  return readEscPos(bytes).filter(
+    (e) => e.type === 'text' || e.type === 'raster' || e.type === 'qr',
+  ).length;
 }
 const numberOf = (lines: string[]) => lines.map((l) => l.trim()).find((l) => /^A\d{3}$/.test(l));
 
@@ -35,9 +47,19 @@ describe('print queue against a virtual printer', () => {
     const { queue, printer, outcomes } = await rig();
     for (const job of tickets(5)) queue.enqueue(job);
     await queue.whenIdle();
-    expect(outcomes.map((o) => [o.jobId, o.outcome])).toEqual(tickets(5).map((t) => [t.id, 'printed']));
-    expect(printer.tickets.map((t) => numberOf(t.lines))).toEqual(['A001', 'A002', 'A003', 'A004', 'A005']);
-    expect(printer.tickets.every((t) => t.complete && !t.lines.some((l) => l.includes('REPRINT')))).toBe(true);
+    expect(outcomes.map((o) => [o.jobId, o.outcome])).toEqual(
+      tickets(5).map((t) => [t.id, 'printed']),
+    );
+    expect(printer.tickets.map((t) => numberOf(t.lines))).toEqual([
+      'A001',
+      'A002',
+      'A003',
+      'A004',
+      'A005',
+    ]);
+    expect(
+      printer.tickets.every((t) => t.complete && !t.lines.some((l) => l.includes('REPRINT'))),
+    ).toBe(true);
   });
 
   it('reprints the ticket cut short when the paper runs out in the middle of a run, and keeps the order', async () => {
@@ -75,16 +97,30 @@ describe('print queue against a virtual printer', () => {
     printer.setState({ coverOpen: false });
     await queue.whenIdle();
     // Nothing reached the paper while it was open, so nothing is a reprint.
-    expect(outcomes.map((o) => o.outcome === 'printed' && o.reprint)).toEqual([false, false, false]);
+    expect(outcomes.map((o) => o.outcome === 'printed' && o.reprint)).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(printer.tickets.map((t) => numberOf(t.lines))).toEqual(['A001', 'A002', 'A003']);
   });
 
   it('fails every job with a reason when the printer never answers a status request', async () => {
-    const { queue, printer, outcomes } = await rig({}, { giveUpAfterMs: 700, statusTimeoutMs: 150 });
+    const { queue, printer, outcomes } = await rig(
+      {},
+      { giveUpAfterMs: 700, statusTimeoutMs: 150 },
+    );
     printer.setState({ silent: true });
     for (const job of tickets(3)) queue.enqueue(job);
     await queue.whenIdle();
-    expect(outcomes).toEqual(tickets(3).map((t) => ({ jobId: t.id, outcome: 'failed', attempts: 0, reason: 'printer_offline' })));
+    expect(outcomes).toEqual(
+      tickets(3).map((t) => ({
+        jobId: t.id,
+        outcome: 'failed',
+        attempts: 0,
+        reason: 'printer_offline',
+      })),
+    );
     expect(printer.tickets).toEqual([]);
   });
 
@@ -106,11 +142,17 @@ describe('print queue against a virtual printer', () => {
     for (const job of tickets(2)) queue.enqueue(job);
     await new Promise((r) => setTimeout(r, 200));
     await queue.stop();
-    expect(outcomes.map((o) => [o.jobId, o.outcome, o.outcome === 'failed' ? o.reason : ''])).toEqual([
+    expect(
+      outcomes.map((o) => [o.jobId, o.outcome, o.outcome === 'failed' ? o.reason : '']),
+    ).toEqual([
       ['t1', 'failed', 'queue_stopped after printer_paperOut'],
       ['t2', 'failed', 'queue_stopped'],
     ]);
     queue.enqueue(tickets(3)[2]!);
-    expect(outcomes.at(-1)).toMatchObject({ jobId: 't3', outcome: 'failed', reason: 'queue_stopped' });
+    expect(outcomes.at(-1)).toMatchObject({
+      jobId: 't3',
+      outcome: 'failed',
+      reason: 'queue_stopped',
+    });
   });
 });

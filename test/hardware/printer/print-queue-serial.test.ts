@@ -11,7 +11,11 @@ import { VirtualPrinter } from '../../../hardware/virtual/virtual-printer.ts';
 import { SerialTransport } from '../../../hardware/transport/serial-transport.ts';
 import { ReconnectingTransport } from '../../../hardware/transport/reconnecting-transport.ts';
 import { PrinterLink } from '../../../hardware/printer/printer-link.ts';
-import { PrintQueue, type AttemptFailure, type JobOutcome } from '../../../hardware/printer/print-queue.ts';
+import {
+  PrintQueue,
+  type AttemptFailure,
+  type JobOutcome,
+} from '../../../hardware/printer/print-queue.ts';
 import { encodeTicket } from '../../../hardware/printer/ticket-encoder.ts';
 import { loadPrinterProfile } from '../../../hardware/printer/printer-profile.ts';
 import { REPRINT_LINE } from '../../../hardware/printer/ticket-layout.ts';
@@ -62,10 +66,16 @@ describe('print queue on a serial line', () => {
   // status answer after a ticket is never later than the wire time the queue allows for.
   it('reprints the ticket whose port vanished in the middle of the write, after the port comes back', async () => {
     const pty = await ptyPair();
-    const printer = new VirtualPrinter({ outDir: mkdtempSync(join(tmpdir(), 'khiu-serial-')), renderPng: false });
+    const printer = new VirtualPrinter({
+      outDir: mkdtempSync(join(tmpdir(), 'khiu-serial-')),
+      renderPng: false,
+    });
     let end = new ThrottledPtyEnd(pty.b, 8000);
     printer.attach(end);
-    const transport = new ReconnectingTransport(new SerialTransport(`serial:${pty.a}?baud=57600`, pty.a, 57600), { initialDelayMs: 50, maxDelayMs: 300 });
+    const transport = new ReconnectingTransport(
+      new SerialTransport(`serial:${pty.a}?baud=57600`, pty.a, 57600),
+      { initialDelayMs: 50, maxDelayMs: 300 },
+    );
     await transport.open();
     const profile = loadPrinterProfile('epson-tm-t82');
     const outcomes: JobOutcome[] = [];
@@ -106,7 +116,9 @@ describe('print queue on a serial line', () => {
     const complete = printer.tickets.filter((t) => t.complete);
     expect(complete).toHaveLength(3);
     // Raster tickets carry the number as native text: read it back from the decoded lines.
-    expect(complete.map((t) => t.lines.map((l) => l.trim()).find((l) => /^A\d{3}$/.test(l)))).toEqual(['A001', 'A002', 'A003']);
+    expect(
+      complete.map((t) => t.lines.map((l) => l.trim()).find((l) => /^A\d{3}$/.test(l))),
+    ).toEqual(['A001', 'A002', 'A003']);
     expect(complete.map((t) => t.rasters > 0)).toEqual([true, true, true]);
     // The reprint's REPRINT line is drawn (it has Thai), so it is one more raster than a first print.
     expect(complete[1]!.rasters).toBe(complete[0]!.rasters + 1);

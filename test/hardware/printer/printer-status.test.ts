@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PrinterStatusReader, statusFromAnswers, type PrinterStatus } from '../../../hardware/printer/printer-status.ts';
+import {
+  PrinterStatusReader,
+  statusFromAnswers,
+  type PrinterStatus,
+} from '../../../hardware/printer/printer-status.ts';
 
 function collect(reader: PrinterStatusReader): Array<[PrinterStatus['state'], string]> {
   const seen: Array<[PrinterStatus['state'], string]> = [];
@@ -30,9 +34,16 @@ describe('printer status reader', () => {
 
   it('tells cover open, paper near end and offline apart', () => {
     expect(statusFromAnswers({ 1: 0x1a, 2: 0x16, 3: 0x12, 4: 0x12 }).state).toBe('coverOpen');
-    expect(statusFromAnswers({ 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x1e })).toMatchObject({ state: 'paperNearEnd', paperNearEnd: true, paperOut: false });
+    expect(statusFromAnswers({ 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x1e })).toMatchObject({
+      state: 'paperNearEnd',
+      paperNearEnd: true,
+      paperOut: false,
+    });
     expect(statusFromAnswers({ 1: 0x1a, 2: 0x12, 3: 0x12, 4: 0x12 }).state).toBe('offline');
-    expect(statusFromAnswers({ 1: 0x12, 2: 0x12, 3: 0x1a, 4: 0x12 })).toMatchObject({ state: 'offline', error: true });
+    expect(statusFromAnswers({ 1: 0x12, 2: 0x12, 3: 0x1a, 4: 0x12 })).toMatchObject({
+      state: 'offline',
+      error: true,
+    });
   });
 
   it('reads Automatic Status Back messages interleaved with query answers', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { centrePadding, clusters, displayCells, wrapByCells } from '../../../hardware/printer/thai-cells.ts';
+import {
+  centrePadding,
+  clusters,
+  displayCells,
+  wrapByCells,
+} from '../../../hardware/printer/thai-cells.ts';
 
 describe('Thai display cells', () => {
   it('gives tone marks and upper and lower vowels no cell of their own', () => {
@@ -29,6 +34,9 @@ describe('Thai display cells', () => {
   });
 
   it('prefers breaking at a space', () => {
-    expect(wrapByCells('Ban Suan Subdistrict Municipality Office', 32)).toEqual(['Ban Suan Subdistrict', 'Municipality Office']);
+    expect(wrapByCells('Ban Suan Subdistrict Municipality Office', 32)).toEqual([
+      'Ban Suan Subdistrict',
+      'Municipality Office',
+    ]);
   });
 });

@@ -10,7 +10,10 @@ const t82 = loadPrinterProfile('epson-tm-t82');
 const x58 = loadPrinterProfile('xprinter-58');
 
 describe('ticket bytes in text mode', () => {
-  const bytes = encodeTicket(sampleTicket(), { profile: t82, thai: { mode: 'text', codepage: 21 } });
+  const bytes = encodeTicket(sampleTicket(), {
+    profile: t82,
+    thai: { mode: 'text', codepage: 21 },
+  });
   const events = readEscPos(bytes);
 
   it('selects the Thai code page once, right after initialising, and decodes back to the Thai it was given', () => {
@@ -51,9 +54,17 @@ describe('ticket bytes in text mode', () => {
 
   it('carries the status URL in a native QR code and ends with a cut', () => {
     const qr = events.filter((e) => e.type === 'qr');
-    expect(qr).toEqual([expect.objectContaining({ data: 'http://192.168.1.10:8080/t/01JQ8ZK3M4', align: 'centre', moduleSize: 6 })]);
+    expect(qr).toEqual([
+      expect.objectContaining({
+        data: 'http://192.168.1.10:8080/t/01JQ8ZK3M4',
+        align: 'centre',
+        moduleSize: 6,
+      }),
+    ]);
     expect(events.filter((e) => e.type === 'cut')).toEqual([{ type: 'cut', partial: true }]);
-    expect(events.findIndex((e) => e.type === 'cut')).toBeGreaterThan(events.findIndex((e) => e.type === 'qr'));
+    expect(events.findIndex((e) => e.type === 'cut')).toBeGreaterThan(
+      events.findIndex((e) => e.type === 'qr'),
+    );
     expect(events.filter((e) => e.type === 'unknown')).toEqual([]);
     expect(events.filter((e) => e.type === 'raster')).toEqual([]);
   });
@@ -63,29 +74,69 @@ describe('ticket bytes in text mode', () => {
   });
 
   it('marks a reprint and a priority ticket', () => {
-    const again = readEscPos(encodeTicket(sampleTicket({ number: 'PA003', priority: 'elderly', reprint: true }), { profile: t82, thai: { mode: 'text', codepage: 21 } }));
+    const again = readEscPos(
+      encodeTicket(sampleTicket({ number: 'PA003', priority: 'elderly', reprint: true }), {
+        profile: t82,
+        thai: { mode: 'text', codepage: 21 },
+      }),
+    );
     const lines = textLines(again).map((l) => l.text.trim());
-    expect(lines).toEqual(expect.arrayContaining(['PA003', 'คิวพิเศษ ผู้สูงอายุ', 'Priority: elderly', REPRINT_LINE]));
+    expect(lines).toEqual(
+      expect.arrayContaining(['PA003', 'คิวพิเศษ ผู้สูงอายุ', 'Priority: elderly', REPRINT_LINE]),
+    );
   });
 
   it('fits every line of a 58 mm ticket in 32 cells', () => {
-    const narrow = readEscPos(encodeTicket(sampleTicket(), { profile: x58, thai: { mode: 'text', codepage: 255 } }));
+    const narrow = readEscPos(
+      encodeTicket(sampleTicket(), { profile: x58, thai: { mode: 'text', codepage: 255 } }),
+    );
     expect(narrow.filter((e) => e.type === 'codepage')).toEqual([{ type: 'codepage', page: 255 }]);
-    for (const line of textLines(narrow)) expect(displayCells(line.text) * line.width).toBeLessThanOrEqual(32);
-    const joined = textLines(narrow).map((l) => l.text.trim()).join(' ');
-    expect(joined).toContain('Ban Suan Subdistrict Municipality Office'.split(' ').slice(0, 3).join(' '));
+    for (const line of textLines(narrow))
+      expect(displayCells(line.text) * line.width).toBeLessThanOrEqual(32);
+    const joined = textLines(narrow)
+      .map((l) => l.text.trim())
+      .join(' ');
+    expect(joined).toContain(
+      'Ban Suan Subdistrict Municipality Office'.split(' ').slice(0, 3).join(' '),
+    );
     expect(narrow.find((e) => e.type === 'qr')).toMatchObject({ moduleSize: 5 });
   });
 
   it('refuses bad ticket data with a clear error', () => {
-    expect(() => encodeTicket(sampleTicket({ number: 'a-12' }), { profile: t82, thai: { mode: 'text', codepage: 21 } })).toThrow(/A012 or PA003/);
-    expect(() => encodeTicket(sampleTicket({ issuedAt: '2026-03-05 09:12' }), { profile: t82, thai: { mode: 'text', codepage: 21 } })).toThrow(/with an offset/);
-    expect(() => encodeTicket({ ...sampleTicket(), statusUrl: 'javascript:alert(1)' }, { profile: t82, thai: { mode: 'text', codepage: 21 } })).toThrow(/http/);
-    expect(() => encodeTicket({ ...sampleTicket(), complaintChannel: 'โทร ☎ 1111' }, { profile: t82, thai: { mode: 'text', codepage: 21 } })).toThrow(/U\+260E/);
+    expect(() =>
+      encodeTicket(sampleTicket({ number: 'a-12' }), {
+        profile: t82,
+        thai: { mode: 'text', codepage: 21 },
+      }),
+    ).toThrow(/A012 or PA003/);
+    expect(() =>
+      encodeTicket(sampleTicket({ issuedAt: '2026-03-05 09:12' }), {
+        profile: t82,
+        thai: { mode: 'text', codepage: 21 },
+      }),
+    ).toThrow(/with an offset/);
+    expect(() =>
+      encodeTicket(
+        { ...sampleTicket(), statusUrl: 'javascript:alert(1)' },
+        { profile: t82, thai: { mode: 'text', codepage: 21 } },
+      ),
+    ).toThrow(/http/);
+    expect(() =>
+      encodeTicket(
+        { ...sampleTicket(), complaintChannel: 'โทร ☎ 1111' },
+        { profile: t82, thai: { mode: 'text', codepage: 21 } },
+      ),
+    ).toThrow(/U\+260E/);
   });
 
   it('prints the date in the configured time zone', () => {
-    const utc = readEscPos(encodeTicket(sampleTicket({ issuedAt: '2026-03-05T23:30:00.000+07:00' }), { profile: t82, thai: { mode: 'text', codepage: 21 }, timeZone: 'UTC' }));
+    const utc = readEscPos(
+      encodeTicket(sampleTicket({ issuedAt: '2026-03-05T23:30:00.000+07:00' }), {
+        profile: t82,
+        thai: { mode: 'text', codepage: 21 },
+        timeZone: 'UTC',
+      }),
+    );
     expect(textLines(utc).map((l) => l.text.trim())).toContain('5 มี.ค. 2569 เวลา 16:30 น.');
   });
 });
@@ -96,7 +147,11 @@ describe('ticket bytes in raster mode', () => {
 
   it('draws only the Thai lines; the number, the English and the QR code stay native', () => {
     const lines = textLines(events).map((l) => l.text.trim());
-    expect(lines).toEqual(['Ban Suan Subdistrict Municipality Office', 'Land and building tax payment', 'A012']);
+    expect(lines).toEqual([
+      'Ban Suan Subdistrict Municipality Office',
+      'Land and building tax payment',
+      'A012',
+    ]);
     expect(lines.join('')).not.toMatch(/[\u0e00-\u0e7f]/);
     expect(events.filter((e) => e.type === 'codepage')).toEqual([]);
     const rasters = events.filter((e) => e.type === 'raster');
@@ -114,7 +169,13 @@ describe('ticket bytes in raster mode', () => {
   });
 
   it('draws a Thai line wider than 58 mm paper shrunk to fit', () => {
-    const narrow = readEscPos(encodeTicket({ ...sampleTicket(), complaintChannel: 'ศูนย์รับเรื่องร้องเรียนสำนักปลัดเทศบาลตำบลบ้านสวนทุกวันทำการ' }, { profile: x58, thai: { mode: 'raster' } }));
-    for (const r of narrow.filter((e) => e.type === 'raster')) expect(r.width).toBeLessThanOrEqual(384);
+    const narrow = readEscPos(
+      encodeTicket(
+        { ...sampleTicket(), complaintChannel: 'ศูนย์รับเรื่องร้องเรียนสำนักปลัดเทศบาลตำบลบ้านสวนทุกวันทำการ' },
+        { profile: x58, thai: { mode: 'raster' } },
+      ),
+    );
+    for (const r of narrow.filter((e) => e.type === 'raster'))
+      expect(r.width).toBeLessThanOrEqual(384);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTis620, encodeTis620, isTis620Encodable, toPrintable } from '../../../hardware/printer/tis620.ts';
+import {
+  decodeTis620,
+  encodeTis620,
+  isTis620Encodable,
+  toPrintable,
+} from '../../../hardware/printer/tis620.ts';
 
 describe('TIS-620 encoding', () => {
   it('maps Thai U+0E01..U+0E5B onto 0xA1..0xFB and leaves ASCII alone', () => {
@@ -10,7 +15,8 @@ describe('TIS-620 encoding', () => {
 
   it('round-trips every assigned Thai character', () => {
     let all = '';
-    for (let cp = 0x0e01; cp <= 0x0e5b; cp++) if (cp < 0x0e3b || cp > 0x0e3e) all += String.fromCodePoint(cp);
+    for (let cp = 0x0e01; cp <= 0x0e5b; cp++)
+      if (cp < 0x0e3b || cp > 0x0e3e) all += String.fromCodePoint(cp);
     expect(decodeTis620(encodeTis620(all))).toBe(all);
   });
 

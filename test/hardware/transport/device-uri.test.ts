@@ -15,18 +15,38 @@ afterEach(async () => {
 
 describe('device URIs', () => {
   it('reads serial, tcp and file URIs', () => {
-    expect(parseDeviceUri('serial:/dev/ttyUSB0?baud=9600')).toEqual({ kind: 'serial', path: '/dev/ttyUSB0', baudRate: 9600 });
-    expect(parseDeviceUri('serial:/dev/ttyS0')).toEqual({ kind: 'serial', path: '/dev/ttyS0', baudRate: 9600 });
-    expect(parseDeviceUri('tcp://192.168.1.50:9100')).toEqual({ kind: 'tcp', host: '192.168.1.50', port: 9100 });
-    expect(parseDeviceUri('tcp://printer.local')).toEqual({ kind: 'tcp', host: 'printer.local', port: 9100 });
+    expect(parseDeviceUri('serial:/dev/ttyUSB0?baud=9600')).toEqual({
+      kind: 'serial',
+      path: '/dev/ttyUSB0',
+      baudRate: 9600,
+    });
+    expect(parseDeviceUri('serial:/dev/ttyS0')).toEqual({
+      kind: 'serial',
+      path: '/dev/ttyS0',
+      baudRate: 9600,
+    });
+    expect(parseDeviceUri('tcp://192.168.1.50:9100')).toEqual({
+      kind: 'tcp',
+      host: '192.168.1.50',
+      port: 9100,
+    });
+    expect(parseDeviceUri('tcp://printer.local')).toEqual({
+      kind: 'tcp',
+      host: 'printer.local',
+      port: 9100,
+    });
     expect(parseDeviceUri('tcp://[::1]:9100')).toEqual({ kind: 'tcp', host: '::1', port: 9100 });
     expect(parseDeviceUri('file:/dev/usb/lp0')).toEqual({ kind: 'file', path: '/dev/usb/lp0' });
   });
 
   it('refuses what it cannot use, saying how a good URI looks', () => {
-    expect(() => parseDeviceUri('/dev/ttyUSB0')).toThrow(/not a URI.*serial:\/dev\/ttyUSB0\?baud=9600/);
+    expect(() => parseDeviceUri('/dev/ttyUSB0')).toThrow(
+      /not a URI.*serial:\/dev\/ttyUSB0\?baud=9600/,
+    );
     expect(() => parseDeviceUri('serial:/dev/ttyUSB0?baud=9601')).toThrow(/baud must be one of/);
-    expect(() => parseDeviceUri('serial:/dev/ttyUSB0?parity=even')).toThrow(/unknown option "parity"/);
+    expect(() => parseDeviceUri('serial:/dev/ttyUSB0?parity=even')).toThrow(
+      /unknown option "parity"/,
+    );
     expect(() => parseDeviceUri('usb://04b8:0202')).toThrow(/unknown scheme "usb:"/);
     expect(() => parseDeviceUri('tcp://host:9100/x')).toThrow(/no path/);
   });
@@ -47,7 +67,10 @@ describe('device URIs', () => {
     const port = (probe.address() as { port: number }).port;
     await new Promise((r) => probe.close(r));
 
-    const t = new ReconnectingTransport(createTransport(`tcp://127.0.0.1:${port}`), { initialDelayMs: 30, maxDelayMs: 100 });
+    const t = new ReconnectingTransport(createTransport(`tcp://127.0.0.1:${port}`), {
+      initialDelayMs: 30,
+      maxDelayMs: 100,
+    });
     const downs: string[] = [];
     t.onDown((e) => downs.push(e.message));
     t.start();
