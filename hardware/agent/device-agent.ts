@@ -19,6 +19,7 @@ import { DeviceStatusBoard } from './device-status-board.ts';
 import { StationPrinter } from './station-printer.ts';
 import { StationDisplay } from './station-display.ts';
 import { StationButtons } from './station-buttons.ts';
+import { RecentIds } from './recent-ids.ts';
 import { SeqPosition } from './seq-position.ts';
 import { counterNumberIn } from './counter-number.ts';
 import { ticketPrintDataFromEvent } from './ticket-print-data-from-event.ts';
@@ -76,6 +77,8 @@ export class DeviceAgent {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private painted = false;
   private readonly sizeWarnings = new Set<string>();
+  /** Tickets this agent already took on, so a catch-up after a reconnect never prints one twice. */
+  private readonly taken = new RecentIds(2000);
   private stopping = false;
   private connectTimer: NodeJS.Timeout | null = null;
 
@@ -249,6 +252,21 @@ export class DeviceAgent {
     }
     this.painted = true;
     this.emit({ type: 'snapshot', seq: snapshot.seq });
+    if (this.printer) this.catchUp();
+  }
+
+  /** Prints what the station issued while this agent was disconnected or not yet running. */
+  private catchUp(): void {
+    this.http.unprinted().then(
+      (tickets) => {
+        for (const ticket of tickets) {
+          if (this.taken.has(ticket.id)) continue;
+          this.log(`printing ${ticket.number}, issued while this agent was away`);
+          this.ticketIssued(ticket);
+        }
+      },
+      (err: Error) => this.log(`could not ask for tickets issued while away: ${err.message}`),
+    );
   }
 
   private checkTicketSizes(): void {
@@ -279,6 +297,8 @@ export class DeviceAgent {
   }
 
   private ticketIssued(ticket: Ticket): void {
+    if (this.taken.has(ticket.id)) return;
+    this.taken.add(ticket.id);
     this.emit({
       type: 'ticket',
       ticketId: ticket.id,

@@ -6,6 +6,7 @@ import type {
   PrintOutcome,
   QueueRule,
   Service,
+  Ticket,
 } from '../../server/api/contract.ts';
 import { HardwareError } from '../hardware-error.ts';
 
@@ -67,6 +68,15 @@ export class OfficeHttp {
       `/api/tickets/${encodeURIComponent(ticketId)}/print-report`,
       report,
     );
+  }
+
+  /** What this station issued lately that no print report covers (issued while we were away). */
+  async unprinted(): Promise<Ticket[]> {
+    const { tickets } = await this.request<{ tickets: Ticket[] }>(
+      'GET',
+      `/api/stations/${encodeURIComponent(this.station)}/unprinted`,
+    );
+    return tickets;
   }
 
   reportDevices(devices: DeviceReportItem[]): Promise<void> {

@@ -103,6 +103,9 @@ export interface TicketRecord extends Ticket {
   staff: string | null;
   outOfTurnReason: OutOfTurnReason | null;
   rating: number | null;
+  /** The kiosk that issued it, and what its printer last reported (null: never reported). */
+  station: string | null;
+  printOutcome: PrintOutcome | null;
 }
 
 export interface Rating {

@@ -119,6 +119,8 @@ export const ticketRangeQuery = z
 
 const station = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, '1-40 characters: A-Z a-z 0-9 . _ -');
 
+export const stationParam = station;
+
 export const deviceReportBody = z.object({
   station,
   devices: z

@@ -6,6 +6,9 @@ import { assertTicketCan } from '../core/ticket-lifecycle.ts';
 import { ratingLabel } from '../core/rating.ts';
 import { mustGetTicket } from './ticket-lookup.ts';
 
+/** How far back an agent that reconnects still prints tickets its station issued. */
+export const PRINT_CATCH_UP_MS = 2 * 60_000;
+
 /** How long after a finish the citizen may still rate it at the counter. */
 export const RATING_WINDOW_MS = 10 * 60_000;
 
@@ -88,6 +91,8 @@ export class FeedbackCommands {
   ): void {
     this.ctx.run((events) => {
       const ticket = mustGetTicket(this.store, ticketId);
+      const after = { ...ticket, printOutcome: outcome, printReports: ticket.printReports + 1 };
+      this.store.tickets.saveProgress(ticket, after);
       const actor: Actor = { kind: 'station', station };
       const seq = this.store.ledger.record(
         this.ctx.now(),
@@ -95,12 +100,26 @@ export class FeedbackCommands {
         'ticket',
         ticket.id,
         actor,
-        {
-          reprint,
-          detail,
-        },
+        { reprint, detail },
       );
-      events.push({ kind: 'ticket:printed', seq, ticket, station, outcome, reprint, detail });
+      events.push({
+        kind: 'ticket:printed',
+        seq,
+        ticket: after,
+        station,
+        outcome,
+        reprint,
+        detail,
+      });
     });
+  }
+
+  /**
+   * Tickets a kiosk issued in the last few minutes that its printer never reported
+   * on: issued while the station's agent was disconnected or restarting. The agent
+   * asks on every (re)connect and prints them late rather than never.
+   */
+  unprinted(station: string): TicketRecord[] {
+    return this.store.tickets.unprinted(station, this.ctx.now() - PRINT_CATCH_UP_MS);
   }
 }

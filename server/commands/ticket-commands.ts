@@ -70,10 +70,13 @@ export class TicketCommands {
         day,
         serviceId: service.id,
         priority,
+        station: actor.kind === 'station' ? actor.station : null,
         queuedMs: now,
         issuedMs: now,
         ...NOT_YET_CALLED,
         transferredFrom: null,
+        printOutcome: null,
+        printReports: 0,
       });
       const seq = this.store.ledger.record(now, 'ticket.issued', 'ticket', ticket.id, actor, {
         ahead,
@@ -83,7 +86,7 @@ export class TicketCommands {
         seq,
         ticket,
         ahead,
-        station: actor.kind === 'station' ? actor.station : null,
+        station: ticket.station,
       });
       return { ticket, ahead };
     });

@@ -225,6 +225,8 @@ export class Views {
     return this.store.tickets.issuedBetween(fromMs, toMs).map((t) => ({
       // A listing is history, not a forecast: no queue position or estimate.
       ...this.ticketFields(t, 0, null),
+      station: t.station,
+      printOutcome: t.printOutcome,
       staff: t.staff,
       outOfTurnReason: t.outOfTurnReason,
       rating: scores.get(t.id) ?? null,

@@ -2,6 +2,7 @@ import type {
   CounterStatus,
   LocalizedText,
   OutOfTurnReason,
+  PrintOutcome,
   PriorityKind,
   Role,
   ServiceStep,
@@ -16,6 +17,8 @@ export interface TicketRecord {
   day: string;
   serviceId: number;
   priority: PriorityKind | null;
+  /** The public station (kiosk) that issued it, whose device agent prints it. */
+  station: string | null;
   status: TicketStatus;
   queuedMs: number;
   issuedMs: number;
@@ -31,6 +34,9 @@ export interface TicketRecord {
   outOfTurnReason: OutOfTurnReason | null;
   transferredFrom: string | null;
   transferredTo: string | null;
+  /** The latest word from the station's printer, null until its agent reports. */
+  printOutcome: PrintOutcome | null;
+  printReports: number;
 }
 
 export interface ServiceRecord {

@@ -10,6 +10,7 @@ interface TicketRow {
   day: string;
   service_id: number;
   priority: TicketRecord['priority'];
+  station: string | null;
   status: TicketRecord['status'];
   queued_ms: number;
   issued_ms: number;
@@ -25,6 +26,8 @@ interface TicketRow {
   out_of_turn_reason: TicketRecord['outOfTurnReason'];
   transferred_from: string | null;
   transferred_to: string | null;
+  print_outcome: TicketRecord['printOutcome'];
+  print_reports: number;
 }
 
 const fromRow = (r: TicketRow): TicketRecord => ({
@@ -34,6 +37,7 @@ const fromRow = (r: TicketRow): TicketRecord => ({
   day: r.day,
   serviceId: r.service_id,
   priority: r.priority,
+  station: r.station,
   status: r.status,
   queuedMs: r.queued_ms,
   issuedMs: r.issued_ms,
@@ -49,6 +53,8 @@ const fromRow = (r: TicketRow): TicketRecord => ({
   outOfTurnReason: r.out_of_turn_reason,
   transferredFrom: r.transferred_from,
   transferredTo: r.transferred_to,
+  printOutcome: r.print_outcome,
+  printReports: r.print_reports,
 });
 
 const toParams = (t: Omit<TicketRecord, 'seq'>) => ({
@@ -57,6 +63,7 @@ const toParams = (t: Omit<TicketRecord, 'seq'>) => ({
   day: t.day,
   service_id: t.serviceId,
   priority: t.priority,
+  station: t.station,
   status: t.status,
   queued_ms: t.queuedMs,
   issued_ms: t.issuedMs,
@@ -72,6 +79,8 @@ const toParams = (t: Omit<TicketRecord, 'seq'>) => ({
   out_of_turn_reason: t.outOfTurnReason,
   transferred_from: t.transferredFrom,
   transferred_to: t.transferredTo,
+  print_outcome: t.printOutcome,
+  print_reports: t.printReports,
 });
 
 const isWaitingInLine = (t: Pick<TicketRecord, 'status' | 'held'>): boolean =>
@@ -89,16 +98,18 @@ export class TicketStore {
   constructor(db: Db) {
     this.q = {
       insert:
-        db.prepare(`INSERT INTO tickets (id, number, day, service_id, priority, status, queued_ms, issued_ms,
-        called_ms, last_called_ms, started_ms, finished_ms, counter_id, staff, held, recalls, out_of_turn,
-        out_of_turn_reason, transferred_from, transferred_to)
-        VALUES (@id, @number, @day, @service_id, @priority, @status, @queued_ms, @issued_ms, @called_ms,
-        @last_called_ms, @started_ms, @finished_ms, @counter_id, @staff, @held, @recalls, @out_of_turn,
-        @out_of_turn_reason, @transferred_from, @transferred_to)`),
+        db.prepare(`INSERT INTO tickets (id, number, day, service_id, priority, station, status, queued_ms,
+        issued_ms, called_ms, last_called_ms, started_ms, finished_ms, counter_id, staff, held, recalls,
+        out_of_turn, out_of_turn_reason, transferred_from, transferred_to, print_outcome, print_reports)
+        VALUES (@id, @number, @day, @service_id, @priority, @station, @status, @queued_ms, @issued_ms,
+        @called_ms, @last_called_ms, @started_ms, @finished_ms, @counter_id, @staff, @held, @recalls,
+        @out_of_turn, @out_of_turn_reason, @transferred_from, @transferred_to, @print_outcome,
+        @print_reports)`),
       saveProgress: db.prepare(`UPDATE tickets SET status = @status, called_ms = @called_ms,
         last_called_ms = @last_called_ms, started_ms = @started_ms, finished_ms = @finished_ms,
         counter_id = @counter_id, staff = @staff, held = @held, recalls = @recalls, out_of_turn = @out_of_turn,
-        out_of_turn_reason = @out_of_turn_reason, transferred_to = @transferred_to WHERE id = @id`),
+        out_of_turn_reason = @out_of_turn_reason, transferred_to = @transferred_to,
+        print_outcome = @print_outcome, print_reports = @print_reports WHERE id = @id`),
       byId: db.prepare('SELECT * FROM tickets WHERE id = ?'),
       nextNumber:
         db.prepare(`INSERT INTO ticket_sequences (day, service_id, lane, last) VALUES (?, ?, ?, 1)
@@ -141,6 +152,8 @@ export class TicketStore {
         AND service_id IN (SELECT value FROM json_each(?)) ORDER BY queued_ms, seq`),
       latestFinishedAt: db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done'
         AND finished_ms >= ? ORDER BY finished_ms DESC LIMIT 1`),
+      unprinted: db.prepare(`SELECT * FROM tickets WHERE issued_ms >= ? AND station = ?
+        AND print_outcome IS NULL AND transferred_from IS NULL ORDER BY seq`),
       countByDay: db.prepare(
         `SELECT service_id, number FROM tickets WHERE day = ? AND transferred_from IS NULL`,
       ),
@@ -256,6 +269,11 @@ export class TicketStore {
   latestFinishedAt(counterId: number, sinceMs: number): TicketRecord | undefined {
     const row = this.q.latestFinishedAt.get(counterId, sinceMs) as TicketRow | undefined;
     return row && fromRow(row);
+  }
+
+  /** Tickets the station issued since `sinceMs` that its printer has not reported on yet. */
+  unprinted(station: string, sinceMs: number): TicketRecord[] {
+    return (this.q.unprinted.all(sinceMs, station) as TicketRow[]).map(fromRow);
   }
 
   /** Every original (not transferred) ticket number of a day, by service. */

@@ -73,6 +73,33 @@ describe('device agents', () => {
     socket.disconnect();
   });
 
+  it('lists what a station issued that its printer never reported on, until it reports', async () => {
+    const issue = (station: string) =>
+      s.anon.request(
+        'POST',
+        '/api/tickets',
+        { serviceId: 2 },
+        { headers: { 'x-khiu-station': station } },
+      );
+    const mine = (await issue('kiosk-7')).body.ticket;
+    await issue('kiosk-8');
+    const before = await s.anon.get('/api/stations/kiosk-7/unprinted');
+    expect(before.body.tickets.map((t: { id: string }) => t.id)).toEqual([mine.id]);
+    await s.anon.post(`/api/tickets/${mine.id}/print-report`, {
+      station: 'kiosk-7',
+      outcome: 'printed',
+      reprint: false,
+    });
+    expect((await s.anon.get('/api/stations/kiosk-7/unprinted')).body.tickets).toEqual([]);
+    expect((await s.anon.get('/api/stations/kiosk%207/unprinted')).status).toBe(400);
+    const day = mine.issuedAt.slice(0, 10);
+    const listing = await manager.get(`/api/tickets?from=${day}&to=${day}`);
+    expect(listing.body.find((t: { id: string }) => t.id === mine.id)).toMatchObject({
+      station: 'kiosk-7',
+      printOutcome: 'printed',
+    });
+  });
+
   it('shows managers the latest status of every reported device', async () => {
     const report = {
       station: 'kiosk-1',

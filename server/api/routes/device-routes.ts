@@ -1,7 +1,13 @@
 import type { Router } from '../router.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { readJsonBody, sendJson } from '../http-io.ts';
-import { deviceReportBody, parse, printReportBody, ticketIdParam } from '../schemas.ts';
+import {
+  deviceReportBody,
+  parse,
+  printReportBody,
+  stationParam,
+  ticketIdParam,
+} from '../schemas.ts';
 
 /**
  * What device agents send (no sign-in: an agent is a station like the kiosk, and
@@ -17,6 +23,13 @@ export function deviceRoutes(router: Router, { office, sessions, devices }: ApiD
   router.on('GET', '/api/devices', ({ req, res }) => {
     sessions.require(req, 'manager');
     sendJson(res, 200, devices.list());
+  });
+
+  router.on('GET', '/api/stations/:station/unprinted', ({ res, params }) => {
+    const station = parse(stationParam, params.station);
+    sendJson(res, 200, {
+      tickets: office.feedback.unprinted(station).map((t) => office.views.ticket(t)),
+    });
   });
 
   router.on('POST', '/api/tickets/:id/print-report', async ({ req, res, params }) => {

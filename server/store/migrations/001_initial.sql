@@ -61,6 +61,7 @@ CREATE TABLE tickets (
   day                TEXT NOT NULL,                -- local date of the first issue
   service_id         INTEGER NOT NULL REFERENCES services(id),
   priority           TEXT CHECK (priority IN ('elderly', 'disabled', 'pregnant')),
+  station            TEXT,                         -- the kiosk that issued it: its device agent prints it
   status             TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'transferred')),
   queued_ms          INTEGER NOT NULL,             -- the citizen's place in time, kept across transfers
   issued_ms          INTEGER NOT NULL,
@@ -75,7 +76,9 @@ CREATE TABLE tickets (
   out_of_turn        INTEGER NOT NULL DEFAULT 0 CHECK (out_of_turn IN (0, 1)),
   out_of_turn_reason TEXT,
   transferred_from   TEXT REFERENCES tickets(id),
-  transferred_to     TEXT REFERENCES tickets(id)
+  transferred_to     TEXT REFERENCES tickets(id),
+  print_outcome      TEXT CHECK (print_outcome IN ('printed', 'failed')),  -- the latest print report
+  print_reports      INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX tickets_number_per_day ON tickets(day, number) WHERE transferred_from IS NULL;
 CREATE INDEX tickets_waiting ON tickets(queued_ms, seq) WHERE status = 'waiting';
@@ -86,7 +89,7 @@ CREATE INDEX tickets_issued ON tickets(issued_ms);
 
 -- A ticket's identity never changes once issued; only its progress does.
 CREATE TRIGGER tickets_identity_is_fixed
-BEFORE UPDATE OF id, number, day, service_id, priority, queued_ms, issued_ms, seq ON tickets
+BEFORE UPDATE OF id, number, day, service_id, priority, station, queued_ms, issued_ms, seq ON tickets
 BEGIN
   SELECT RAISE(ABORT, 'ticket identity is immutable');
 END;

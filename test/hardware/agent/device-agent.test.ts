@@ -215,6 +215,26 @@ describe('device agent against a real office server', () => {
     expect(logs.some((l) => l.includes('io server disconnect'))).toBe(true);
   });
 
+  it('prints, once, a ticket its station issued while the agent was disconnected', async () => {
+    const papersBefore = printer.tickets.length;
+    office.khiu.io.disconnectSockets(true);
+    await until(() => !agent.connected, 5000, 'the agent to notice');
+    // Issued while the agent is away: it never sees this ticket:issued.
+    const missed = await issueTicket(office.url, serviceA.id, STATION);
+    await until(() => reportFor(missed.id) !== undefined, 10_000, 'the late print');
+    expect(reportFor(missed.id)).toMatchObject({ station: STATION, outcome: 'printed' });
+    expect(printer.tickets.length).toBe(papersBefore + 1);
+    expect(printer.tickets.at(-1)!.lines.map((l) => l.trim())).toContain(missed.number);
+    expect(
+      logs.some((l) => l.includes(`printing ${missed.number}, issued while this agent was away`)),
+    ).toBe(true);
+    // A later resync finds nothing left to print.
+    office.khiu.io.disconnectSockets(true);
+    await until(() => agent.connected, 5000, 'the agent back');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(printer.tickets.length).toBe(papersBefore + 1);
+  });
+
   it('repaints a board unplugged and plugged back, with the number called while it was away, and reports it offline meanwhile', async () => {
     const current = (await office.admin.get('/api/queue')).body.nowServing.find(
       (n: { counterId: number }) => n.counterId === counter1.id,
