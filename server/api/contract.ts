@@ -173,6 +173,8 @@ export interface ApiError {
 
 export interface Snapshot extends QueueSummary {
   seq: number;
+  /** The office's time zone (the published rule's): screens show times and days in it. */
+  timeZone: string;
   counters: Counter[];
   officeName: LocalizedText;
 }

@@ -203,6 +203,7 @@ export class Views {
     return {
       seq: this.store.ledger.head().seq,
       officeName: this.ctx.officeName(),
+      timeZone: this.ctx.config().timeZone,
       counters: this.counters(),
       ...this.queue(),
     };

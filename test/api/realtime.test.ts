@@ -48,6 +48,7 @@ describe('realtime events', () => {
     const snapshot = (await once(socket, 'snapshot')) as Snapshot;
     expect(snapshot).toMatchObject({
       seq: expect.any(Number),
+      timeZone: 'Asia/Bangkok',
       counters: expect.any(Array),
       services: expect.any(Array),
       officeName: { th: expect.any(String) },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMinutes, officeDay } from '../../renderer/src/lib/i18n/dates.ts';
+import {
+  formatDate,
+  formatMinutes,
+  officeDay,
+  setOfficeTimeZone,
+} from '../../renderer/src/lib/i18n/dates.ts';
 import { feeText } from '../../renderer/src/lib/format/fee.ts';
 import { COUNTER_ID, TICKET_ID, pathParam } from '../../renderer/src/lib/format/station-path.ts';
 import { shouldAsk } from '../../renderer/src/lib/format/rating-flow.ts';
@@ -14,6 +19,15 @@ describe('dates and durations', () => {
 
   it('takes the office day in Bangkok time, not UTC', () => {
     expect(officeDay(new Date('2026-11-25T18:30:00Z'))).toBe('2026-11-26');
+  });
+
+  it('follows the office time zone the server publishes', () => {
+    setOfficeTimeZone('Europe/Berlin');
+    try {
+      expect(officeDay(new Date('2026-11-25T18:30:00Z'))).toBe('2026-11-25');
+    } finally {
+      setOfficeTimeZone('Asia/Bangkok');
+    }
   });
 
   it('writes minutes and hours in each language', () => {

@@ -3,6 +3,7 @@ import type { Snapshot, Ticket } from '../../server/api/contract.ts';
 import { applyEvent, fromSnapshot } from '../../renderer/src/lib/realtime/queue-state.ts';
 
 const snapshot: Snapshot = {
+  timeZone: 'Asia/Bangkok',
   seq: 10,
   officeName: { th: 'สำนักงาน', en: 'Office' },
   counters: [

@@ -1,11 +1,16 @@
 import type { Lang } from './lang.svelte.ts';
 
-const TIME_ZONE = 'Asia/Bangkok';
+/** The office's zone; the realtime client sets it from every snapshot. */
+let officeTimeZone = 'Asia/Bangkok';
+
+export function setOfficeTimeZone(timeZone: string): void {
+  officeTimeZone = timeZone;
+}
 
 /** Thai dates count years in the Buddhist era (พ.ศ. = C.E. + 543). */
 const localeOf = (lang: Lang): string => (lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB');
 
-export function formatDate(value: Date | string, lang: Lang, timeZone = TIME_ZONE): string {
+export function formatDate(value: Date | string, lang: Lang, timeZone = officeTimeZone): string {
   return new Intl.DateTimeFormat(localeOf(lang), {
     weekday: 'long',
     day: 'numeric',
@@ -15,7 +20,11 @@ export function formatDate(value: Date | string, lang: Lang, timeZone = TIME_ZON
   }).format(new Date(value));
 }
 
-export function formatShortDate(value: Date | string, lang: Lang, timeZone = TIME_ZONE): string {
+export function formatShortDate(
+  value: Date | string,
+  lang: Lang,
+  timeZone = officeTimeZone,
+): string {
   return new Intl.DateTimeFormat(localeOf(lang), {
     day: 'numeric',
     month: 'short',
@@ -27,7 +36,7 @@ export function formatShortDate(value: Date | string, lang: Lang, timeZone = TIM
 export function formatTime(
   value: Date | string,
   lang: Lang,
-  timeZone = TIME_ZONE,
+  timeZone = officeTimeZone,
   seconds = false,
 ): string {
   return new Intl.DateTimeFormat(localeOf(lang), {
@@ -40,7 +49,7 @@ export function formatTime(
 }
 
 /** YYYY-MM-DD of the office's day (what the API's from/to take), Gregorian on purpose. */
-export function officeDay(value: Date, timeZone = TIME_ZONE): string {
+export function officeDay(value: Date, timeZone = officeTimeZone): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

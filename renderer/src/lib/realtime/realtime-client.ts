@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../contract.ts';
 import { SeqTracker } from './seq-tracker.ts';
+import { setOfficeTimeZone } from '../i18n/dates.ts';
 import type { EventName, EventPayload } from './queue-state.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -60,6 +61,7 @@ export function connectRealtime(url?: string): RealtimeClient {
 
   socket.on('snapshot', (snapshot) => {
     tracker.reset(snapshot.seq);
+    setOfficeTimeZone(snapshot.timeZone);
     for (const l of listeners) l.snapshot?.(snapshot);
   });
 
