@@ -2,10 +2,13 @@ import type { LocalizedText, Service } from '../../server/api/contract.ts';
 import type { PrinterConfig } from './station-config.ts';
 import { loadPrinterProfile, resolveThaiMode } from '../printer/printer-profile.ts';
 import { encodeTicket } from '../printer/ticket-encoder.ts';
+import { parseDeviceUri } from '../transport/device-uri.ts';
 import { ticketPrintDataFromEvent } from './ticket-print-data-from-event.ts';
 
 /** Issue 3's goal for a text ticket: about one second on a 9,600-baud line. */
 export const TEXT_TICKET_BUDGET_BYTES = 600;
+/** Serial lines at or below this speed are where ticket size is felt at the kiosk. */
+export const SLOW_SERIAL_BAUD = 19_200;
 
 export interface TicketSize {
   serviceCode: string;
@@ -27,6 +30,9 @@ export function oversizedTickets(
   },
   printer: PrinterConfig,
 ): TicketSize[] {
+  // The budget is about wire time: on a network or USB printer, or a fast serial line, it does not bite.
+  const wire = parseDeviceUri(printer.uri);
+  if (wire.kind !== 'serial' || wire.baudRate > SLOW_SERIAL_BAUD) return [];
   const profile = loadPrinterProfile(printer.profile);
   const thai = resolveThaiMode(profile, {
     ...(printer.mode ? { mode: printer.mode } : {}),

@@ -94,8 +94,9 @@ export function layoutTicket(data: TicketPrintData, options: LayoutOptions): Tic
     lines.push({ kind: 'blank' });
   };
 
+  // The office's own (Thai) name only: its English name costs ~45 B of the 600 B budget,
+  // and the service, which citizens and visitors need to read, is in both languages.
   text(data.officeName.th, 'centre', { bold: true });
-  text(data.officeName.en, 'centre');
   blank();
   text(data.service.name.th, 'centre', { bold: true });
   text(data.service.name.en, 'centre');
