@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TicketRecord } from '../../server/api/contract.ts';
 import { builtRenderer } from './renderer-build.ts';
 import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, launchChromium } from './chromium.ts';
-import { STAFF, startStationServer, type StationServer } from './station-server.ts';
+import { ADMIN_PASSWORD, STAFF, startStationServer, type StationServer } from './station-server.ts';
 import { officeDay } from '../../renderer/src/lib/i18n/dates.ts';
 import { startVirtualStation, type VirtualStation } from '../../hardware/agent/virtual-station.ts';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -60,7 +60,12 @@ describe('one ticket from kiosk to rating', () => {
       .poll(() => kiosk.getByTestId('print-state').getAttribute('data-state'), { timeout: 10_000 })
       .toBe('printed');
     expect(await kiosk.getByText('กรุณารับบัตรคิว').count()).toBe(1);
-    expect(readdirSync(printedDir).filter((f) => f.endsWith('.png'))).toHaveLength(1);
+    // The virtual printer writes the PNG once the ticket's bytes are decoded.
+    await expect
+      .poll(() => readdirSync(printedDir).filter((f) => f.endsWith('.png')).length, {
+        timeout: 5000,
+      })
+      .toBe(1);
     expect(await kiosk.locator('[data-testid=issued] svg').count()).toBe(1);
     await expect.poll(() => display.getByTestId('waiting-A').textContent()).toBe('1');
 
@@ -127,6 +132,17 @@ describe('one ticket from kiosk to rating', () => {
       rating: 4,
       counterId: 4,
     });
+  });
+
+  it('shows the administrator what the kiosk’s device agent reports about its printer', async () => {
+    const admin = await open('/admin');
+    await admin.getByLabel('ชื่อผู้ใช้').fill('admin');
+    await admin.getByLabel('รหัสผ่าน').fill(ADMIN_PASSWORD);
+    await admin.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await admin.getByRole('tab', { name: 'อุปกรณ์' }).click();
+    const printerRow = admin.getByTestId('device-kiosk-1-printer');
+    await expect.poll(() => printerRow.textContent(), { timeout: 10_000 }).toContain('พร้อมใช้งาน');
+    expect(await printerRow.textContent()).toContain('เครื่องพิมพ์บัตรคิว');
   });
 
   it('puts the display back in step after the connection drops and returns', async () => {

@@ -1,6 +1,7 @@
 import type { KhiuApi, SessionUser, TicketStatusView } from './khiu-api.ts';
 import type {
   Counter,
+  DeviceStatus,
   LedgerVerification,
   LocalizedText,
   QueueRule,
@@ -125,6 +126,7 @@ export function createHttpApi(
     updateCounter: async (id, patch) =>
       (await call<{ counter: Counter }>('PATCH', `/api/counters/${id}`, patch)).counter,
     users: () => call<User[]>('GET', '/api/users'),
+    devices: () => call<DeviceStatus[]>('GET', '/api/devices'),
     createUser: async (username, role, password) =>
       (await call<{ user: User }>('POST', '/api/users', { username, role, password })).user,
     updateUser: async (id, patch) =>

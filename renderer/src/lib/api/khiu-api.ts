@@ -1,4 +1,5 @@
 import type {
+  DeviceStatus,
   Counter,
   CounterStatus,
   LedgerVerification,
@@ -88,6 +89,8 @@ export interface KhiuApi {
   createCounter(input: CounterInput): Promise<Counter>;
   updateCounter(id: number, patch: Partial<CounterInput>): Promise<Counter>;
   users(): Promise<User[]>;
+  /** What the stations' device agents last reported (manager role or above). */
+  devices(): Promise<DeviceStatus[]>;
   createUser(username: string, role: Role, password: string): Promise<User>;
   updateUser(
     id: number,
