@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:net';
+import type { Server } from 'node:net';
+import { listenAsDevice } from './tcp-device-server.ts';
 import type { DisplayFrame, DisplayProtocol } from '../display/display-protocol.ts';
 
 /** Anything a display can be attached to: a TCP socket or a serial port. */
@@ -49,16 +50,14 @@ export class VirtualDisplay {
   }
 
   async listen(port = 0, host = '127.0.0.1'): Promise<number> {
-    const server = createServer((socket) => this.attach(socket));
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    });
-    const address = server.address();
-    if (address === null || typeof address === 'string')
-      throw new Error('virtual display has no TCP address');
-    return address.port;
+    const listening = await listenAsDevice(
+      (socket) => this.attach(socket),
+      port,
+      host,
+      'virtual display',
+    );
+    this.server = listening.server;
+    return listening.port;
   }
 
   async close(): Promise<void> {

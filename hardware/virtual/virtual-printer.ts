@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:net';
+import type { Server } from 'node:net';
+import { listenAsDevice } from './tcp-device-server.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EscPosDecoder, DEFAULT_THAI_CODEPAGES, type EscPosEvent } from './escpos-decoder.ts';
@@ -78,20 +79,14 @@ export class VirtualPrinter {
   /** Starts listening; port 0 picks a free one. Resolves with the bound port. */
   async listen(port = 9100, host = '127.0.0.1'): Promise<number> {
     await mkdir(this.options.outDir, { recursive: true });
-    const server = createServer((socket) => {
-      // A printer answers DLE EOT at once; Nagle would hold each answer for a delayed ACK (~40 ms).
-      socket.setNoDelay(true);
-      this.attach(socket);
-    });
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    });
-    const address = server.address();
-    if (address === null || typeof address === 'string')
-      throw new Error('virtual printer has no TCP address');
-    return address.port;
+    const listening = await listenAsDevice(
+      (socket) => this.attach(socket),
+      port,
+      host,
+      'virtual printer',
+    );
+    this.server = listening.server;
+    return listening.port;
   }
 
   async close(): Promise<void> {

@@ -11,7 +11,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServer, type AddressInfo } from 'node:net';
 import { startKhiu } from '../../server/app.ts';
 import type { Service } from '../../server/api/contract.ts';
 import { DeviceAgent } from '../../hardware/agent/device-agent.ts';
@@ -72,14 +71,7 @@ export async function measureIssueToLastByte(
     log: () => {},
   });
   const printer = new VirtualPrinter({ outDir: join(dataDir, 'printed'), renderPng: false });
-  // A printer answers DLE EOT at once; Node's default Nagle delay on the answering side would
-  // add a 40 ms delayed-ACK stall to every status query, which is the loopback's, not the agent's.
-  const server = createServer((socket) => {
-    socket.setNoDelay(true);
-    printer.attach(socket);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const printerUri = `tcp://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const printerUri = `tcp://127.0.0.1:${await printer.listen(0)}`;
   const config = parseStationConfig({
     station: 'kiosk-1',
     server: khiu.url,
@@ -152,7 +144,6 @@ export async function measureIssueToLastByte(
   } finally {
     await agent.stop();
     await printer.close();
-    await new Promise((r) => server.close(r));
     await khiu.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
