@@ -1,24 +1,18 @@
-import { DEFAULT_OFFICE } from '../../server/core/default-office.ts';
 import type { TicketPrintData } from '../../hardware/printer/ticket-print-data.ts';
+import { sampleTicketData } from '../../hardware/cli/sample-ticket-data.ts';
 
-/** A ticket for the default office's first service, as the tests print it. */
+/** print-test's ticket (the default office's first service), fixed in time and place for the tests. */
 export function sampleTicket(
   overrides: Partial<TicketPrintData['ticket']> & { reprint?: boolean } = {},
 ): TicketPrintData {
-  const service = DEFAULT_OFFICE.services[0]!;
   const { reprint, ...ticket } = overrides;
+  const base = sampleTicketData();
   return {
-    officeName: DEFAULT_OFFICE.officeName,
-    service: {
-      code: service.code,
-      name: service.name,
-      standardMinutes: service.steps.reduce((sum, s) => sum + s.minutes, 0),
-      steps: service.steps,
-    },
+    ...base,
     ticket: {
+      ...base.ticket,
       id: '01JQ8ZK3M4',
       number: 'A012',
-      priority: null,
       issuedAt: '2026-03-05T09:12:00.000+07:00',
       ...ticket,
     },
