@@ -15,7 +15,7 @@ export async function seedDemoCommand(argv: string[]): Promise<number> {
   const options = parseArgs(argv, ['data', 'weeks', 'per-day', 'seed']);
   const dataDir = requireOption(options, 'data');
   const weeks = integerOption(options, 'weeks', 4, 1, 104);
-  const perDay = integerOption(options, 'per-day', 120, 1, 2000);
+  const perDay = integerOption(options, 'per-day', 80, 1, 2000);
   const seed = integerOption(options, 'seed', 18, 0, 2 ** 31);
 
   const tz = DEFAULT_QUEUE_CONFIG.timeZone;

@@ -38,7 +38,8 @@ export interface DemoSummary {
 
 const MINUTE = 60_000;
 const OPEN_MIN = 8 * 60 + 30; // 08:30
-const LAST_CALL_MIN = 16 * 60 + 15; // 16:15
+// Counters serve whoever is still in the hall after 16:30 (as offices do), up to 18:00.
+const LAST_CALL_MIN = 18 * 60; // 18:00
 
 /**
  * Plays whole office days through the real commands with a moving clock:
