@@ -199,6 +199,46 @@ export interface TicketPrintedEvent {
   detail: string | null;
 }
 
+export const THAI_PRINT_MODES = ['text', 'raster', 'auto'] as const;
+export const DISPLAY_PROTOCOLS = ['cd5220', 'epson-dmd', 'led-stx', 'template'] as const;
+
+/**
+ * A printer model as the office set it up (from the printer's self-test page).
+ * Stations name it in their config; one with the name of a shipped profile replaces it.
+ */
+export interface PrinterProfileData {
+  name: string;
+  description: string;
+  paperWidthMm: 58 | 80;
+  printWidthDots: number;
+  columns: number;
+  thaiMode: (typeof THAI_PRINT_MODES)[number];
+  /** The ESC t page whose upper half is TIS-620; null when not known (raster then). */
+  codepage: number | null;
+  codepageNote: string;
+}
+
+/** A number board's protocol and its settings, named so several counters can share it. */
+export interface DisplayProfileData {
+  name: string;
+  description: string;
+  protocol: (typeof DISPLAY_PROTOCOLS)[number];
+  address: number | null;
+  digits: number | null;
+  template: string | null;
+}
+
+/** The office's device profiles, edited under /admin; device agents follow them. */
+export interface DeviceProfiles {
+  printers: PrinterProfileData[];
+  displays: DisplayProfileData[];
+}
+
+export interface ProfilesUpdatedEvent {
+  seq: number;
+  profiles: DeviceProfiles;
+}
+
 /** Device agents report at least this often; the server shows a device as stale after three intervals. */
 export const DEVICE_REPORT_INTERVAL_MS = 30_000;
 
@@ -266,6 +306,7 @@ export interface ServerToClientEvents {
   'ticket:printed': (event: TicketPrintedEvent) => void;
   'counter:updated': (event: CounterUpdatedEvent) => void;
   'services:updated': (event: ServicesUpdatedEvent) => void;
+  'profiles:updated': (event: ProfilesUpdatedEvent) => void;
 }
 
 /** Clients only ask for a fresh snapshot; every change goes through HTTP. */

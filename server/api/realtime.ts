@@ -76,6 +76,9 @@ export function attachRealtime(
         case 'counter:updated':
           io.emit('counter:updated', { seq: event.seq, counter: views.counter(event.counter) });
           break;
+        case 'profiles:updated':
+          io.emit('profiles:updated', { seq: event.seq, profiles: views.deviceProfiles() });
+          break;
         case 'services:updated':
           io.emit('services:updated', { seq: event.seq, services: views.services() });
           break;

@@ -3,9 +3,11 @@ import {
   COUNTER_STATUSES,
   DEVICE_KINDS,
   DEVICE_STATES,
+  DISPLAY_PROTOCOLS,
   OUT_OF_TURN_REASONS,
   PRINT_OUTCOMES,
   PRIORITY_KINDS,
+  THAI_PRINT_MODES,
 } from './contract.ts';
 import { KhiuError } from '../core/errors.ts';
 import { isValidDay, isValidTimeZone } from '../core/local-time.ts';
@@ -141,4 +143,55 @@ export const printReportBody = z.object({
   outcome: z.enum(PRINT_OUTCOMES),
   reprint: z.boolean(),
   detail: z.string().max(300).nullable().optional(),
+});
+
+const profileName = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes');
+const uniqueNames = (list: { name: string }[]) =>
+  new Set(list.map((p) => p.name)).size === list.length;
+
+// The same rules the printer layout enforces (hardware/printer/printer-profile.ts), checked here
+// so a wrong profile is refused at the admin's desk, not at the kiosk.
+const printerProfile = z
+  .object({
+    name: profileName,
+    description: z.string().max(200).default(''),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)]),
+    printWidthDots: z
+      .int()
+      .min(256)
+      .max(640)
+      .refine((d) => d % 8 === 0, 'a multiple of 8'),
+    columns: z.union([z.literal(32), z.literal(35), z.literal(42), z.literal(44), z.literal(48)]),
+    thaiMode: z.enum(THAI_PRINT_MODES),
+    codepage: z.int().min(0).max(255).nullable(),
+    codepageNote: z.string().max(300).default(''),
+  })
+  .refine((p) => p.thaiMode !== 'text' || p.codepage !== null, {
+    path: ['codepage'],
+    message: 'text mode needs the Thai code page from the self-test page',
+  });
+
+const displayProfile = z
+  .object({
+    name: profileName,
+    description: z.string().max(200).default(''),
+    protocol: z.enum(DISPLAY_PROTOCOLS),
+    address: z.int().min(0).max(99).nullable().default(null),
+    digits: z.int().min(1).max(16).nullable().default(null),
+    template: z.string().min(1).max(200).nullable().default(null),
+  })
+  .refine((d) => d.protocol !== 'template' || d.template !== null, {
+    path: ['template'],
+    message: 'the template protocol needs its frame, for example \\x02{address:2}{text:4}\\x03',
+  });
+
+export const deviceProfilesBody = z.object({
+  printers: z
+    .array(printerProfile)
+    .max(50)
+    .refine(uniqueNames, 'printer profile names must differ'),
+  displays: z
+    .array(displayProfile)
+    .max(50)
+    .refine(uniqueNames, 'display profile names must differ'),
 });

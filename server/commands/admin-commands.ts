@@ -1,7 +1,7 @@
-import type { CounterStatus, LocalizedText, Role } from '../api/contract.ts';
+import type { CounterStatus, DeviceProfiles, LocalizedText, Role } from '../api/contract.ts';
 import type { Actor, CounterRecord, ServiceRecord, UserRecord } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
-import { SETTING_OFFICE_NAME, SETTING_QUEUE } from './office-context.ts';
+import { SETTING_DEVICE_PROFILES, SETTING_OFFICE_NAME, SETTING_QUEUE } from './office-context.ts';
 import type { QueueConfig } from '../core/queue-rule.ts';
 import type { OfficeDefinition } from '../core/default-office.ts';
 import { conflict, invalid, notFound } from '../core/errors.ts';
@@ -176,6 +176,21 @@ export class AdminCommands {
       this.store.settings.set(SETTING_QUEUE, config);
       this.store.ledger.record(this.ctx.now(), 'setting.changed', 'setting', SETTING_QUEUE, actor);
       this.ctx.forgetCached();
+    });
+  }
+
+  /** Replaces the office's printer and display profiles; agents apply them to their next ticket and call. */
+  setDeviceProfiles(profiles: DeviceProfiles, actor: Actor): void {
+    this.ctx.run((events) => {
+      this.store.settings.set(SETTING_DEVICE_PROFILES, profiles);
+      const seq = this.store.ledger.record(
+        this.ctx.now(),
+        'setting.changed',
+        'setting',
+        SETTING_DEVICE_PROFILES,
+        actor,
+      );
+      events.push({ kind: 'profiles:updated', seq });
     });
   }
 

@@ -29,6 +29,7 @@ export type DomainEvent =
   | { kind: 'ticket:updated'; seq: number; ticket: TicketRecord }
   | { kind: 'ticket:rated'; seq: number; rating: RatingRecord }
   | { kind: 'counter:updated'; seq: number; counter: CounterRecord }
-  | { kind: 'services:updated'; seq: number };
+  | { kind: 'services:updated'; seq: number }
+  | { kind: 'profiles:updated'; seq: number };
 
 export type EventSink = (events: DomainEvent[]) => void;

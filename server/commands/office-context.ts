@@ -3,7 +3,7 @@ import type { Store } from '../store/store.ts';
 import type { DomainEvent, EventSink } from './domain-events.ts';
 import type { QueueConfig } from '../core/queue-rule.ts';
 import { DEFAULT_QUEUE_CONFIG } from '../core/queue-rule.ts';
-import type { LocalizedText } from '../api/contract.ts';
+import type { DeviceProfiles, LocalizedText } from '../api/contract.ts';
 import type { CounterRecord, ServiceRecord } from '../core/records.ts';
 import { DEFAULT_OFFICE } from '../core/default-office.ts';
 
@@ -18,6 +18,7 @@ export interface OfficeDeps {
 
 export const SETTING_QUEUE = 'queue';
 export const SETTING_OFFICE_NAME = 'officeName';
+export const SETTING_DEVICE_PROFILES = 'deviceProfiles';
 
 /**
  * What every command shares: the store, the clock, the cached settings, and
@@ -44,6 +45,15 @@ export class OfficeContext {
     this.cachedConfig ??=
       this.store.settings.get<QueueConfig>(SETTING_QUEUE) ?? DEFAULT_QUEUE_CONFIG;
     return this.cachedConfig;
+  }
+
+  deviceProfiles(): DeviceProfiles {
+    return (
+      this.store.settings.get<DeviceProfiles>(SETTING_DEVICE_PROFILES) ?? {
+        printers: [],
+        displays: [],
+      }
+    );
   }
 
   officeName(): LocalizedText {

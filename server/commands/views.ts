@@ -1,5 +1,6 @@
 import type {
   CallSummary,
+  DeviceProfiles,
   Counter,
   IsoTime,
   NowServing,
@@ -56,6 +57,10 @@ export class Views {
       targetWaitMinutes: s.targetWaitMinutes,
       active: s.active,
     };
+  }
+
+  deviceProfiles(): DeviceProfiles {
+    return this.ctx.deviceProfiles();
   }
 
   services(): Service[] {

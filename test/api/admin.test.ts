@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect } from 'socket.io-client';
+import type { ProfilesUpdatedEvent } from '../../server/api/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
 describe('setting up the office', () => {
@@ -136,6 +138,62 @@ describe('setting up the office', () => {
     expect((await s.admin.request('PATCH', `/api/users/${me.id}`, { active: false })).status).toBe(
       409,
     );
+  });
+
+  it('keeps the office printer and display profiles, refuses wrong ones, and tells the agents', async () => {
+    const socket = connect(s.url, { transports: ['websocket'] });
+    await new Promise((resolve) => socket.once('snapshot', resolve));
+    const announced = new Promise<ProfilesUpdatedEvent>((resolve) =>
+      socket.once('profiles:updated', resolve),
+    );
+    const profiles = {
+      printers: [
+        {
+          name: 'xprinter-80-thai',
+          description: 'XP-80 ที่ห้องโถง',
+          paperWidthMm: 80,
+          printWidthDots: 576,
+          columns: 48,
+          thaiMode: 'text',
+          codepage: 255,
+        },
+      ],
+      displays: [{ name: 'hall-led', protocol: 'led-stx', address: 2, digits: 4 }],
+    };
+    const before = s.ledgerLength();
+    const saved = await s.admin.request('PUT', '/api/device-profiles', profiles);
+    expect(saved.status).toBe(200);
+    expect(saved.body.displays[0]).toEqual({
+      name: 'hall-led',
+      description: '',
+      protocol: 'led-stx',
+      address: 2,
+      digits: 4,
+      template: null,
+    });
+    expect((await announced).profiles.printers[0]).toMatchObject({
+      name: 'xprinter-80-thai',
+      codepage: 255,
+    });
+    expect(s.ledgerLength()).toBe(before + 1);
+    expect((await s.anon.get('/api/device-profiles')).body).toEqual(saved.body);
+    socket.disconnect();
+
+    const textWithoutPage = {
+      ...profiles,
+      printers: [{ ...profiles.printers[0], codepage: null }],
+    };
+    expect(
+      (await s.admin.request('PUT', '/api/device-profiles', textWithoutPage)).body.error.message,
+    ).toMatch(/code page/);
+    const twice = { ...profiles, displays: [profiles.displays[0], profiles.displays[0]] };
+    expect((await s.admin.request('PUT', '/api/device-profiles', twice)).status).toBe(400);
+    const templateWithoutFrame = { ...profiles, displays: [{ name: 'x', protocol: 'template' }] };
+    expect(
+      (await s.admin.request('PUT', '/api/device-profiles', templateWithoutFrame)).status,
+    ).toBe(400);
+    expect((await staff.request('PUT', '/api/device-profiles', profiles)).status).toBe(403);
+    expect(s.ledgerLength()).toBe(before + 1);
   });
 
   it('keeps the ledger intact through all of it', async () => {

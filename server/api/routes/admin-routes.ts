@@ -6,6 +6,7 @@ import {
   createCounterBody,
   createServiceBody,
   createUserBody,
+  deviceProfilesBody,
   numericIdParam,
   officeNameBody,
   parse,
@@ -111,6 +112,13 @@ export function adminRoutes(router: Router, { office, sessions }: ApiDeps): void
       );
     admin.setQueueConfig(config, userActor(user));
     sendJson(res, 200, publishedRule(office.ctx.config()));
+  });
+
+  router.on('PUT', '/api/device-profiles', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const profiles = parse(deviceProfilesBody, await readJsonBody(req));
+    admin.setDeviceProfiles(profiles, userActor(user));
+    sendJson(res, 200, views.deviceProfiles());
   });
 
   router.on('PUT', '/api/office', async ({ req, res }) => {

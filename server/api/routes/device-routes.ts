@@ -20,6 +20,10 @@ export function deviceRoutes(router: Router, { office, sessions, devices }: ApiD
     sendJson(res, 204, null);
   });
 
+  router.on('GET', '/api/device-profiles', ({ res }) => {
+    sendJson(res, 200, office.views.deviceProfiles());
+  });
+
   router.on('GET', '/api/devices', ({ req, res }) => {
     sessions.require(req, 'manager');
     sendJson(res, 200, devices.list());
