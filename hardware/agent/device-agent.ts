@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
+  DeviceProfiles,
   ServerToClientEvents,
   Snapshot,
   Ticket,
@@ -20,6 +21,8 @@ import { StationPrinter } from './station-printer.ts';
 import { StationDisplay } from './station-display.ts';
 import { StationButtons } from './station-buttons.ts';
 import { RecentIds } from './recent-ids.ts';
+import type { PrinterProfile } from '../printer/printer-profile.ts';
+import { ProfileBook } from './profile-book.ts';
 import { SeqPosition } from './seq-position.ts';
 import { counterNumberIn } from './counter-number.ts';
 import { ticketPrintDataFromEvent } from './ticket-print-data-from-event.ts';
@@ -77,6 +80,8 @@ export class DeviceAgent {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private painted = false;
   private readonly sizeWarnings = new Set<string>();
+  /** Shipped device profiles and the office's own, refreshed on every snapshot and change. */
+  readonly profiles = new ProfileBook();
   /** Tickets this agent already took on, so a catch-up after a reconnect never prints one twice. */
   private readonly taken = new RecentIds(2000);
   private stopping = false;
@@ -106,6 +111,7 @@ export class DeviceAgent {
           transport: open(config.printer.uri),
           board: this.board,
           timeZone: () => this.facts.timeZone,
+          profile: () => this.profiles.printer(config.printer!.profile),
           onSettled: (outcome) => this.settled(outcome),
           log: this.log,
           ...backoff,
@@ -182,6 +188,7 @@ export class DeviceAgent {
     });
     this.listen('ticket:called', (e) => this.called(e));
     this.listen('services:updated', (e) => this.facts.setServices(e.services));
+    this.listen('profiles:updated', (e) => this.useProfiles(e.profiles));
     // Listened to only so that their seq keeps the position; a missing one would look like a gap.
     this.listen('ticket:updated', () => undefined);
     this.listen('ticket:rated', () => undefined);
@@ -253,6 +260,26 @@ export class DeviceAgent {
     this.painted = true;
     this.emit({ type: 'snapshot', seq: snapshot.seq });
     if (this.printer) this.catchUp();
+    // Profiles are settings: they may have changed while we were away.
+    this.http.deviceProfiles().then(
+      (profiles) => this.useProfiles(profiles),
+      (err: Error) => this.log(`could not load the office's device profiles: ${err.message}`),
+    );
+  }
+
+  /** The office changed its device profiles: the next ticket and every board follow. */
+  private useProfiles(profiles: DeviceProfiles): void {
+    this.profiles.replace(profiles, this.log);
+    for (const d of this.displays) d.useProfiles(this.profiles);
+    const printer = this.config.printer;
+    if (printer) {
+      try {
+        this.profiles.printer(printer.profile);
+      } catch (err) {
+        this.log(`printer: ${(err as Error).message}`);
+      }
+    }
+    this.checkTicketSizes();
   }
 
   /** Prints what the station issued while this agent was disconnected or not yet running. */
@@ -272,6 +299,12 @@ export class DeviceAgent {
   private checkTicketSizes(): void {
     const printer = this.config.printer;
     if (!printer || !this.facts.officeName) return;
+    let profile: PrinterProfile;
+    try {
+      profile = this.profiles.printer(printer.profile);
+    } catch {
+      return; // logged where the profiles were applied
+    }
     const context = {
       ...this.config,
       officeName: this.facts.officeName,
@@ -281,6 +314,7 @@ export class DeviceAgent {
       this.facts.allServices(),
       context,
       printer,
+      profile,
     )) {
       const key = `${serviceCode}:${bytes}`;
       if (this.sizeWarnings.has(key)) continue;

@@ -1,6 +1,7 @@
 import type {
   ApiError,
   DeviceKind,
+  DeviceProfiles,
   DeviceState,
   LocalizedText,
   PrintOutcome,
@@ -68,6 +69,10 @@ export class OfficeHttp {
       `/api/tickets/${encodeURIComponent(ticketId)}/print-report`,
       report,
     );
+  }
+
+  deviceProfiles(): Promise<DeviceProfiles> {
+    return this.request('GET', '/api/device-profiles');
   }
 
   /** What this station issued lately that no print report covers (issued while we were away). */

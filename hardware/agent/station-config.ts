@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { HardwareError } from '../hardware-error.ts';
 import { parseDeviceUri } from '../transport/device-uri.ts';
-import { loadPrinterProfile, resolveThaiMode, THAI_MODES } from '../printer/printer-profile.ts';
+import {
+  listPrinterProfiles,
+  loadPrinterProfile,
+  resolveThaiMode,
+  THAI_MODES,
+} from '../printer/printer-profile.ts';
 import { DISPLAY_PROTOCOL_NAMES, displayProtocol } from '../display/display-protocols.ts';
 import { validateButtonBoxConfig, DEFAULT_BUTTON_BOX } from '../buttons/button-box-parser.ts';
 
@@ -57,7 +62,11 @@ export const MAX_COMPLAINT_CHANNEL = 48;
 const printerSchema = z
   .object({
     uri: deviceUri,
-    profile: z.string().default('epson-tm-t82'),
+    /** A shipped profile (hardware/printer/profiles) or one the office set up under /admin. */
+    profile: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes')
+      .default('epson-tm-t82'),
     mode: z.enum(THAI_MODES).optional(),
     codepage: z.int().min(0).max(255).optional(),
     /** How long a ticket waits for paper or a closed cover before it is reported failed (the kiosk then shows the number). */
@@ -71,6 +80,8 @@ const printerSchema = z
         mode?: (typeof THAI_MODES)[number] | undefined;
         codepage?: number | undefined;
       }) => {
+        // A profile the office set up under /admin is checked when the server's profiles arrive.
+        if (!listPrinterProfiles().includes(p.profile)) return;
         resolveThaiMode(loadPrinterProfile(p.profile), {
           ...(p.mode ? { mode: p.mode } : {}),
           ...(p.codepage === undefined ? {} : { codepage: p.codepage }),
@@ -83,7 +94,12 @@ const displaySchema = z
   .object({
     id: id.optional(),
     uri: deviceUri,
-    protocol: z.enum(DISPLAY_PROTOCOL_NAMES),
+    /** Either a protocol with its settings here, or the name of a display profile set up under /admin. */
+    protocol: z.enum(DISPLAY_PROTOCOL_NAMES).optional(),
+    profile: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .optional(),
     counterId: z.int().min(1),
     address: z.int().min(0).max(99).optional(),
     digits: z.int().min(1).max(16).optional(),
@@ -91,14 +107,19 @@ const displaySchema = z
     blinkTimes: z.int().min(0).max(10).default(3),
   })
   .strict()
+  .refine((d) => (d.protocol === undefined) !== (d.profile === undefined), {
+    message: 'give either "protocol" (with its settings) or "profile" (set up under /admin)',
+  })
   .superRefine(
     checked(
       (d: {
-        protocol: string;
+        protocol?: string | undefined;
         address?: number | undefined;
         digits?: number | undefined;
         template?: string | undefined;
-      }) => void displayProtocol(d),
+      }) => {
+        if (d.protocol !== undefined) displayProtocol({ ...d, protocol: d.protocol });
+      },
     ),
   );
 
@@ -168,7 +189,9 @@ export interface DisplayConfig {
   id: string;
   uri: string;
   counterId: number;
-  protocol: string;
+  /** Set here, or (with `profile`) taken from the office's display profiles. */
+  protocol?: string;
+  profile?: string;
   address?: number;
   digits?: number;
   template?: string;

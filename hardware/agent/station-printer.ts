@@ -7,7 +7,7 @@ import { ReconnectingTransport, type BackoffOptions } from '../transport/reconne
 import { PrinterLink } from '../printer/printer-link.ts';
 import { PrintQueue, type AttemptFailure, type JobOutcome } from '../printer/print-queue.ts';
 import { enableAutomaticStatusBack, type PrinterStatus } from '../printer/printer-status.ts';
-import { loadPrinterProfile, resolveThaiMode } from '../printer/printer-profile.ts';
+import { resolveThaiMode, type PrinterProfile } from '../printer/printer-profile.ts';
 import { encodeTicket } from '../printer/ticket-encoder.ts';
 
 export interface StationPrinterOptions {
@@ -16,6 +16,8 @@ export interface StationPrinterOptions {
   board: DeviceStatusBoard;
   /** The office's zone, read when each ticket is encoded (it can change while the agent runs). */
   timeZone: () => string;
+  /** The printer's profile, read when each ticket is encoded: the office may change it under /admin. */
+  profile: () => PrinterProfile;
   onSettled: (outcome: JobOutcome) => void;
   log: (line: string) => void;
   backoff?: BackoffOptions;
@@ -56,18 +58,22 @@ export class StationPrinter {
 
   constructor(private readonly options: StationPrinterOptions) {
     const { config } = options;
-    const profile = loadPrinterProfile(config.profile);
-    const thai = resolveThaiMode(profile, {
-      ...(config.mode ? { mode: config.mode } : {}),
-      ...(config.codepage === undefined ? {} : { codepage: config.codepage }),
-    });
+    // An unknown profile or a text mode without a code page fails that ticket with the reason.
+    const encode = (data: TicketPrintData): Uint8Array => {
+      const profile = options.profile();
+      const thai = resolveThaiMode(profile, {
+        ...(config.mode ? { mode: config.mode } : {}),
+        ...(config.codepage === undefined ? {} : { codepage: config.codepage }),
+      });
+      return encodeTicket(data, { profile, thai, timeZone: options.timeZone() });
+    };
     this.transport = new ReconnectingTransport(options.transport, options.backoff);
     this.link = new PrinterLink(this.transport, {
       statusTimeoutMs: options.statusTimeoutMs ?? 1500,
     });
     this.queue = new PrintQueue({
       link: this.link,
-      encode: (data) => encodeTicket(data, { profile, thai, timeZone: options.timeZone() }),
+      encode,
       onSettled: options.onSettled,
       onAttemptFailed: (f: AttemptFailure) =>
         options.log(`printer: ticket ${f.jobId} attempt ${f.attempt} failed: ${f.reason}`),

@@ -1,6 +1,6 @@
 import type { LocalizedText, Service } from '../../server/api/contract.ts';
 import type { PrinterConfig } from './station-config.ts';
-import { loadPrinterProfile, resolveThaiMode } from '../printer/printer-profile.ts';
+import { resolveThaiMode, type PrinterProfile } from '../printer/printer-profile.ts';
 import { encodeTicket } from '../printer/ticket-encoder.ts';
 import { parseDeviceUri } from '../transport/device-uri.ts';
 import { ticketPrintDataFromEvent } from './ticket-print-data-from-event.ts';
@@ -29,11 +29,11 @@ export function oversizedTickets(
     timeZone: string;
   },
   printer: PrinterConfig,
+  profile: PrinterProfile,
 ): TicketSize[] {
   // The budget is about wire time: on a network or USB printer, or a fast serial line, it does not bite.
   const wire = parseDeviceUri(printer.uri);
   if (wire.kind !== 'serial' || wire.baudRate > SLOW_SERIAL_BAUD) return [];
-  const profile = loadPrinterProfile(printer.profile);
   const thai = resolveThaiMode(profile, {
     ...(printer.mode ? { mode: printer.mode } : {}),
     ...(printer.codepage === undefined ? {} : { codepage: printer.codepage }),

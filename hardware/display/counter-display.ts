@@ -22,7 +22,7 @@ export class CounterDisplay {
 
   constructor(
     private readonly transport: ReconnectingTransport,
-    readonly protocol: DisplayProtocol,
+    private protocol: DisplayProtocol,
     options: CounterDisplayOptions = {},
   ) {
     this.blinkTimes = options.blinkTimes ?? 3;
@@ -34,6 +34,12 @@ export class CounterDisplay {
 
   get showing(): string {
     return this.current;
+  }
+
+  /** Speaks another protocol from now on (the office changed the board's profile) and repaints. */
+  setProtocol(protocol: DisplayProtocol): void {
+    this.protocol = protocol;
+    void this.send(this.current);
   }
 
   /**

@@ -155,6 +155,39 @@ describe('device agent against a real office server', () => {
     expect(reportFor(other.id)).toBeUndefined();
   });
 
+  it('prints the next ticket with the code page the office set under /admin, and goes back when it is removed', async () => {
+    const t82 = {
+      name: 'epson-tm-t82',
+      description: 'this office’s printer: Thai page 255 on its self-test page',
+      paperWidthMm: 80,
+      printWidthDots: 576,
+      columns: 48,
+      thaiMode: 'text',
+      codepage: 255,
+    };
+    expect(
+      (await office.admin.request('PUT', '/api/device-profiles', { printers: [t82], displays: [] }))
+        .status,
+    ).toBe(200);
+    await until(
+      () => agent.profiles.printer('epson-tm-t82').codepage === 255,
+      5000,
+      'the new profile at the agent',
+    );
+    const ticket = await issueTicket(office.url, serviceA.id, STATION);
+    await until(() => reportFor(ticket.id) !== undefined, 10_000, 'the ticket printed');
+    const paper = printer.tickets.at(-1)!;
+    expect(paper.codepages).toEqual([255]);
+    expect(paper.lines.map((l) => l.trim())).toContain(ticket.number);
+
+    await office.admin.request('PUT', '/api/device-profiles', { printers: [], displays: [] });
+    await until(
+      () => agent.profiles.printer('epson-tm-t82').codepage === 21,
+      5000,
+      'the shipped profile back',
+    );
+  });
+
   it("shows the called number on its counter's board, blinking", async () => {
     const framesBefore = board.frames.length;
     const called = await post(`/api/counters/${counter1.id}/call-next`);

@@ -5,6 +5,9 @@ import {
   oversizedTickets,
   TEXT_TICKET_BUDGET_BYTES,
 } from '../../../hardware/agent/ticket-size-check.ts';
+import { loadPrinterProfile } from '../../../hardware/printer/printer-profile.ts';
+
+const t82 = loadPrinterProfile('epson-tm-t82');
 
 const services: Service[] = DEFAULT_OFFICE.services.map((s, i) => ({
   ...s,
@@ -28,9 +31,9 @@ const printer = (uri: string) => ({
 
 describe('the ticket size check at agent start', () => {
   it('fits every service of the default office in the budget on a 9,600-baud line', () => {
-    expect(oversizedTickets(services, context, printer('serial:/dev/ttyUSB0?baud=9600'))).toEqual(
-      [],
-    );
+    expect(
+      oversizedTickets(services, context, printer('serial:/dev/ttyUSB0?baud=9600'), t82),
+    ).toEqual([]);
   });
 
   it('names a service whose posted steps make its text ticket too big for a 9,600-baud line', () => {
@@ -44,6 +47,7 @@ describe('the ticket size check at agent start', () => {
       [...services, many],
       context,
       printer('serial:/dev/ttyUSB0?baud=9600'),
+      t82,
     );
     expect(sizes.map((s) => s.serviceCode)).toEqual(['G']);
     expect(sizes[0]!.bytes).toBeGreaterThan(TEXT_TICKET_BUDGET_BYTES);
@@ -55,7 +59,7 @@ describe('the ticket size check at agent start', () => {
       'file:/dev/usb/lp0',
       'serial:/dev/ttyUSB0?baud=115200',
     ]) {
-      expect(oversizedTickets(services, context, printer(uri))).toEqual([]);
+      expect(oversizedTickets(services, context, printer(uri), t82)).toEqual([]);
     }
   });
 });
