@@ -134,6 +134,10 @@ describe.each([
       await p.getByRole('tab', { name: 'ช่องบริการ' }).click();
       await p.getByText('ช่องบริการ 4 บริการทั่วไป').waitFor();
     });
+    await shoot(admin, '/admin', 'admin-profiles', size, async (p) => {
+      await p.getByRole('tab', { name: 'รุ่นเครื่องพิมพ์และป้าย' }).click();
+      await p.getByTestId('printer-profile-form').waitFor();
+    });
     await admin.close();
   }, 120_000);
 });

@@ -143,6 +143,21 @@ describe('one ticket from kiosk to rating', () => {
     const printerRow = admin.getByTestId('device-kiosk-1-printer');
     await expect.poll(() => printerRow.textContent(), { timeout: 10_000 }).toContain('พร้อมใช้งาน');
     expect(await printerRow.textContent()).toContain('เครื่องพิมพ์บัตรคิว');
+
+    // The Thai code page read off the self-test page goes in as an office printer profile.
+    await admin.getByRole('tab', { name: 'รุ่นเครื่องพิมพ์และป้าย' }).click();
+    const form = admin.getByTestId('printer-profile-form');
+    await form.getByLabel('ชื่อ (a-z 0-9 -)').fill('hall-xp80');
+    await admin.getByTestId('printer-codepage').fill('255');
+    await form.getByRole('button', { name: 'บันทึกเครื่องพิมพ์' }).click();
+    await admin.getByTestId('printer-profile-hall-xp80').waitFor();
+    const stored = await server.asAdmin<{ printers: { name: string; codepage: number | null }[] }>(
+      'GET',
+      '/api/device-profiles',
+    );
+    expect(stored.body.printers).toEqual([
+      expect.objectContaining({ name: 'hall-xp80', codepage: 255, thaiMode: 'text' }),
+    ]);
   });
 
   it('puts the display back in step after the connection drops and returns', async () => {

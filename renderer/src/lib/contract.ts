@@ -8,4 +8,6 @@ export {
   PRIORITY_KINDS,
   RATING_LABELS,
   COUNTER_STATUSES,
+  DISPLAY_PROTOCOLS,
+  THAI_PRINT_MODES,
 } from '../../../server/api/contract.ts';

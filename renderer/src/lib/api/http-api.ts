@@ -1,6 +1,7 @@
 import type { KhiuApi, SessionUser, TicketStatusView } from './khiu-api.ts';
 import type {
   Counter,
+  DeviceProfiles,
   DeviceStatus,
   LedgerVerification,
   LocalizedText,
@@ -127,6 +128,8 @@ export function createHttpApi(
       (await call<{ counter: Counter }>('PATCH', `/api/counters/${id}`, patch)).counter,
     users: () => call<User[]>('GET', '/api/users'),
     devices: () => call<DeviceStatus[]>('GET', '/api/devices'),
+    deviceProfiles: () => call<DeviceProfiles>('GET', '/api/device-profiles'),
+    setDeviceProfiles: (profiles) => call<DeviceProfiles>('PUT', '/api/device-profiles', profiles),
     createUser: async (username, role, password) =>
       (await call<{ user: User }>('POST', '/api/users', { username, role, password })).user,
     updateUser: async (id, patch) =>

@@ -1,4 +1,5 @@
 import type {
+  DeviceProfiles,
   DeviceStatus,
   Counter,
   CounterStatus,
@@ -91,6 +92,8 @@ export interface KhiuApi {
   users(): Promise<User[]>;
   /** What the stations' device agents last reported (manager role or above). */
   devices(): Promise<DeviceStatus[]>;
+  deviceProfiles(): Promise<DeviceProfiles>;
+  setDeviceProfiles(profiles: DeviceProfiles): Promise<DeviceProfiles>;
   createUser(username: string, role: Role, password: string): Promise<User>;
   updateUser(
     id: number,
