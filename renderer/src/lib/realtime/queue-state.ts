@@ -106,6 +106,7 @@ export function applyEvent<E extends EventName>(
     case 'ticket:issued':
     case 'ticket:rated':
     case 'ticket:printed':
+    case 'profiles:updated':
       return next;
   }
   return next;

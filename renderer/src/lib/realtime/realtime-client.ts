@@ -20,6 +20,7 @@ const EVENT_NAMES: readonly EventName[] = [
   'ticket:rated',
   'ticket:printed',
   'counter:updated',
+  'profiles:updated',
   'services:updated',
 ];
 
