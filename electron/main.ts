@@ -46,8 +46,9 @@ async function startAgent(): Promise<{ stop(): Promise<void> } | undefined> {
   return startAgentFromFile(config.agentConfig, log);
 }
 
-app.whenReady().then(
-  async () => {
+app
+  .whenReady()
+  .then(async () => {
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
       callback(decidePermission(permission, contents.getURL(), config.serverUrl)),
     );
@@ -62,19 +63,23 @@ app.whenReady().then(
       window.once('ready-to-show', () => window.show());
       // A station that loses the server keeps retrying: the pages themselves show the banner.
       window.webContents.on('did-fail-load', () =>
-        setTimeout(() => window.loadURL(stationUrl(config, station.path)), 3000),
+        setTimeout(
+          () => window.loadURL(stationUrl(config, station.path)).catch(() => undefined),
+          3000,
+        ),
       );
-      await window.loadURL(stationUrl(config, station.path));
+      // A failed load is retried by did-fail-load above; it must not stop the other windows.
+      window.loadURL(stationUrl(config, station.path)).catch(() => undefined);
     }
     app.on('before-quit', () => {
       void agent?.stop();
       void host?.stop();
     });
-  },
-  (error: unknown) => {
+  })
+  .catch((error: unknown) => {
+    // The server or the agent could not start: say why and leave, rather than show blank windows.
     log(error instanceof Error ? error.message : String(error));
     app.exit(1);
-  },
-);
+  });
 
 app.on('window-all-closed', () => app.quit());
