@@ -154,9 +154,6 @@ export class TicketStore {
         AND finished_ms >= ? ORDER BY finished_ms DESC LIMIT 1`),
       unprinted: db.prepare(`SELECT * FROM tickets WHERE issued_ms >= ? AND station = ?
         AND print_outcome IS NULL AND transferred_from IS NULL ORDER BY seq`),
-      countByDay: db.prepare(
-        `SELECT service_id, number FROM tickets WHERE day = ? AND transferred_from IS NULL`,
-      ),
     };
   }
 
@@ -274,13 +271,5 @@ export class TicketStore {
   /** Tickets the station issued since `sinceMs` that its printer has not reported on yet. */
   unprinted(station: string, sinceMs: number): TicketRecord[] {
     return (this.q.unprinted.all(sinceMs, station) as TicketRow[]).map(fromRow);
-  }
-
-  /** Every original (not transferred) ticket number of a day, by service. */
-  numbersOfDay(day: string): { serviceId: number; number: string }[] {
-    return (this.q.countByDay.all(day) as { service_id: number; number: string }[]).map((r) => ({
-      serviceId: r.service_id,
-      number: r.number,
-    }));
   }
 }

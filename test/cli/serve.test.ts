@@ -1,17 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  exited,
-  runKhiuToEnd,
-  startServerProcess,
-  type ServerProcess,
-} from '../helpers/server-process.ts';
+import { exited, runKhiuToEnd, startServerProcess } from '../helpers/server-process.ts';
+import type { ServeProcess } from '../../server/cli/serve-process.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('khiu serve', () => {
   const cleanups: (() => void)[] = [];
-  let server: ServerProcess | undefined;
+  let server: ServeProcess | undefined;
   afterEach(async () => {
     if (server && server.child.exitCode === null) {
       server.child.kill('SIGKILL');

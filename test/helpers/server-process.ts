@@ -1,15 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../../server/cli/node-flags.ts';
+import { spawnServe, type ServeProcess } from '../../server/cli/serve-process.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-export interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  stdoutLines: string[];
-  stderr: () => string;
-}
 
 /** Runs `npm run khiu -- <args>`'s entry point directly with node, so a signal reaches the server itself. */
 export function runKhiu(args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -20,36 +14,12 @@ export function runKhiu(args: string[], env: Record<string, string> = {}): Child
   });
 }
 
-/** Starts `serve --port 0` and resolves once it prints its one listening line. */
+/** Starts `serve --port 0` on `dataDir` and resolves once it prints its one listening line. */
 export function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
-): Promise<ServerProcess> {
-  const child = runKhiu(['serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], env);
-  const stdoutLines: string[] = [];
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000);
-    child.stdout!.on('data', (chunk) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) {
-        stdoutLines.push(line);
-        const match = /^khiu listening on (http:\/\/\S+)$/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolve({ child, url: match[1]!, stdoutLines, stderr: () => stderr });
-        }
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${stderr}`));
-    });
-  });
+): Promise<ServeProcess> {
+  return spawnServe({ dataDir, env, onStderr: () => {} });
 }
 
 export function exited(child: ChildProcess): Promise<number | null> {

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from './node-flags.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export interface ServeProcessOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  env?: Record<string, string>;
+  /** The Node binary; Electron passes the system `node`, since its own process.execPath is Electron. */
+  node?: string;
+  /** Where the server's stderr goes (default: this process's stderr). */
+  onStderr?: (text: string) => void;
+}
+
+export interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+  /** Every line the server printed on stdout so far (`serve` prints exactly one). */
+  stdoutLines: string[];
+  /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `khiu serve` as its own Node process (Electron's host mode, the tests
+ * and the bench all need one) and resolves at its `khiu listening on URL` line.
+ */
+export function spawnServe(options: ServeProcessOptions): Promise<ServeProcess> {
+  const args = [
+    ...SERVER_NODE_FLAGS,
+    'server/cli/main.ts',
+    'serve',
+    '--port',
+    String(options.port ?? 0),
+    '--host',
+    options.host ?? '127.0.0.1',
+    '--data',
+    options.dataDir,
+  ];
+  const child = spawn(options.node ?? process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const onStderr = options.onStderr ?? ((text: string) => void process.stderr.write(text));
+  child.stderr!.on('data', (chunk: Buffer) => onStderr(chunk.toString('utf8')));
+  const stdoutLines: string[] = [];
+  // Read every line, so the child never blocks on a full pipe.
+  const lines = createInterface({ input: child.stdout! });
+  lines.on('line', (line) => stdoutLines.push(line));
+
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error): void => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      void stopProcess(child).then(() => reject(error));
+    };
+    const onExit = (code: number | null): void =>
+      fail(new Error(`khiu serve exited (code ${code}) before it was ready`));
+    const timer = setTimeout(
+      () => fail(new Error('khiu serve did not start within 60 s')),
+      START_TIMEOUT_MS,
+    );
+    child.once('exit', onExit);
+    child.once('error', fail);
+    lines.on('line', (line) => {
+      const match = /^khiu listening on (http:\/\/\S+)$/.exec(line);
+      if (!match) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve({ child, url: match[1]!, stdoutLines, stop: () => stopProcess(child) });
+    });
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
