@@ -9,7 +9,7 @@ import type { DomainEvent } from './commands/domain-events.ts';
 import { Sessions } from './api/sessions.ts';
 import { LoginLimiter } from './api/login-limiter.ts';
 import { DeviceRegistry } from './api/device-registry.ts';
-import { startCheckpointer } from './store/checkpointer.ts';
+import { startCheckpointer, type Checkpointer } from './store/checkpointer.ts';
 import { createHttpServer, type Logger } from './api/http-server.ts';
 import { attachRealtime, type RealtimeServer } from './api/realtime.ts';
 import { generatePassword, hashPassword } from './api/passwords.ts';
@@ -18,6 +18,8 @@ import { DEFAULT_OFFICE, type OfficeDefinition } from './core/default-office.ts'
 import { DEFAULT_QUEUE_CONFIG } from './core/queue-rule.ts';
 
 export const DATABASE_FILE = 'khiu.db';
+const WRITER_AUTOCHECKPOINT_WITH_WORKER = 20_000;
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 export interface KhiuOptions {
   dataDir: string;
@@ -40,6 +42,8 @@ export interface RunningKhiu {
   office: Office;
   io: RealtimeServer;
   db: Db;
+  /** WAL checkpoints off the request path; `running` is false while the writer does them itself. */
+  checkpointer: Checkpointer;
   close(): Promise<void>;
 }
 
@@ -73,9 +77,18 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     throw error;
   }
 
-  // Checkpoints run in a worker; the request path keeps a high threshold only as a safety net.
-  db.pragma('wal_autocheckpoint = 20000');
-  const checkpointer = startCheckpointer(join(options.dataDir, DATABASE_FILE));
+  // Checkpoints run in a worker; the request path keeps a high threshold only as a safety net,
+  // and SQLite's default one whenever the worker is down.
+  db.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_WITH_WORKER}`);
+  const checkpointer = startCheckpointer(join(options.dataDir, DATABASE_FILE), {
+    log,
+    onRunning: (running) => {
+      if (db.open)
+        db.pragma(
+          `wal_autocheckpoint = ${running ? WRITER_AUTOCHECKPOINT_WITH_WORKER : SQLITE_DEFAULT_AUTOCHECKPOINT}`,
+        );
+    },
+  });
   const sessions = new Sessions(office.ctx.store, clock);
   const limiter = new LoginLimiter(() => clock.now());
   const staticDir =
@@ -104,6 +117,7 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     office,
     io: realtime.io,
     db,
+    checkpointer,
     async close() {
       await realtime.io.close();
       http.closeAllConnections();

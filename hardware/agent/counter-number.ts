@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../server/api/contract.ts';
+import type { Snapshot } from '../../server/contract/contract.ts';
 
 /**
  * The number a counter's board shows, read from a snapshot: the ticket the

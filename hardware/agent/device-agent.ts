@@ -7,7 +7,7 @@ import type {
   Snapshot,
   Ticket,
   TicketCalledEvent,
-} from '../../server/api/contract.ts';
+} from '../../server/contract/contract.ts';
 import type { StationConfig } from './station-config.ts';
 import type { Transport } from '../transport/transport.ts';
 import type { BackoffOptions } from '../transport/reconnecting-transport.ts';

@@ -1,5 +1,5 @@
 import type { DeviceReportItem } from './office-http.ts';
-import { DEVICE_REPORT_INTERVAL_MS } from '../../server/api/contract.ts';
+import { DEVICE_REPORT_INTERVAL_MS } from '../../server/contract/contract.ts';
 
 /*
  * The server keeps device status in memory only and marks a device stale

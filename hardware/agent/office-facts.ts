@@ -1,4 +1,4 @@
-import type { LocalizedText, Service } from '../../server/api/contract.ts';
+import type { LocalizedText, Service } from '../../server/contract/contract.ts';
 import type { OfficeHttp } from './office-http.ts';
 import { DEFAULT_TIME_ZONE } from '../printer/issue-date.ts';
 

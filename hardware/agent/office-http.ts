@@ -8,7 +8,7 @@ import type {
   QueueRule,
   Service,
   Ticket,
-} from '../../server/api/contract.ts';
+} from '../../server/contract/contract.ts';
 import { HardwareError } from '../hardware-error.ts';
 
 /*

@@ -1,4 +1,4 @@
-import type { DeviceProfiles, DisplayProfileData } from '../../server/api/contract.ts';
+import type { DeviceProfiles, DisplayProfileData } from '../../server/contract/contract.ts';
 import {
   listPrinterProfiles,
   loadPrinterProfile,

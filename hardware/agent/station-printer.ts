@@ -1,4 +1,4 @@
-import type { DeviceState } from '../../server/api/contract.ts';
+import type { DeviceState } from '../../server/contract/contract.ts';
 import type { Transport } from '../transport/transport.ts';
 import type { PrinterConfig } from './station-config.ts';
 import type { DeviceStatusBoard } from './device-status-board.ts';

@@ -1,4 +1,4 @@
-import type { LocalizedText, Service, Ticket } from '../../server/api/contract.ts';
+import type { LocalizedText, Service, Ticket } from '../../server/contract/contract.ts';
 import type { TicketPrintData } from '../printer/ticket-print-data.ts';
 
 export interface TicketContext {

@@ -1,4 +1,4 @@
-import type { LocalizedText, Service } from '../../server/api/contract.ts';
+import type { LocalizedText, Service } from '../../server/contract/contract.ts';
 import type { PrinterConfig } from './station-config.ts';
 import { resolveThaiMode, type PrinterProfile } from '../printer/printer-profile.ts';
 import { encodeTicket } from '../printer/ticket-encoder.ts';

@@ -1,4 +1,4 @@
-import type { Counter } from '../../server/api/contract.ts';
+import type { Counter } from '../../server/contract/contract.ts';
 import { DeviceAgent } from './device-agent.ts';
 import { parseStationConfig } from './station-config.ts';
 import { VirtualPrinter } from '../virtual/virtual-printer.ts';

@@ -1,4 +1,4 @@
-import type { PriorityKind } from '../../server/api/contract.ts';
+import type { PriorityKind } from '../../server/contract/contract.ts';
 import type { TicketPrintData } from './ticket-print-data.ts';
 import { formatIssueDate, DEFAULT_TIME_ZONE } from './issue-date.ts';
 import { toPrintable } from './tis620.ts';

@@ -1,4 +1,4 @@
-import type { LocalizedText, PriorityKind } from '../../server/api/contract.ts';
+import type { LocalizedText, PriorityKind } from '../../server/contract/contract.ts';
 
 /** One posted step of a service, as printed in the ticket's steps summary (project 26). */
 export interface TicketPrintStep {

@@ -1,5 +1,5 @@
-import type { DeviceKind, DeviceState, DeviceStatus } from './contract.ts';
-import { DEVICE_REPORT_INTERVAL_MS } from './contract.ts';
+import type { DeviceKind, DeviceState, DeviceStatus } from '../contract/contract.ts';
+import { DEVICE_REPORT_INTERVAL_MS } from '../contract/contract.ts';
 import type { Clock } from '../core/clock.ts';
 
 const STALE_AFTER_MS = 3 * DEVICE_REPORT_INTERVAL_MS;

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../contract/contract.ts';
 import type { DomainEvent } from '../commands/domain-events.ts';
 import type { Views } from '../commands/views.ts';
 

@@ -8,7 +8,7 @@ import {
   PRINT_OUTCOMES,
   PRIORITY_KINDS,
   THAI_PRINT_MODES,
-} from './contract.ts';
+} from '../contract/contract.ts';
 import { KhiuError } from '../core/errors.ts';
 import { isValidDay, isValidTimeZone } from '../core/local-time.ts';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Role } from './contract.ts';
+import type { Role } from '../contract/contract.ts';
 import type { UserRecord } from '../core/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from '../core/clock.ts';

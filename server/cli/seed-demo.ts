@@ -1,8 +1,8 @@
 import type { Office } from '../commands/office.ts';
 import type { ManualClock } from '../core/clock.ts';
 import type { Actor, CounterRecord, ServiceRecord } from '../core/records.ts';
-import type { OutOfTurnReason, PriorityKind } from '../api/contract.ts';
-import { OUT_OF_TURN_REASONS, PRIORITY_KINDS } from '../api/contract.ts';
+import type { OutOfTurnReason, PriorityKind } from '../contract/contract.ts';
+import { OUT_OF_TURN_REASONS, PRIORITY_KINDS } from '../contract/contract.ts';
 import { standardMinutesOf } from '../core/records.ts';
 import { nextDay, startOfLocalDay } from '../core/local-time.ts';
 

@@ -1,4 +1,4 @@
-import type { CounterStatus, DeviceProfiles, LocalizedText, Role } from '../api/contract.ts';
+import type { CounterStatus, DeviceProfiles, LocalizedText, Role } from '../contract/contract.ts';
 import type { Actor, CounterRecord, ServiceRecord, UserRecord } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
 import { SETTING_DEVICE_PROFILES, SETTING_OFFICE_NAME, SETTING_QUEUE } from './office-context.ts';

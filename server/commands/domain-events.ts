@@ -1,5 +1,5 @@
 import type { CounterRecord, RatingRecord, TicketRecord } from '../core/records.ts';
-import type { PrintOutcome } from '../api/contract.ts';
+import type { PrintOutcome } from '../contract/contract.ts';
 
 /** What a committed command changed; the api turns these into realtime events. */
 export type DomainEvent =

@@ -1,4 +1,4 @@
-import type { PrintOutcome } from '../api/contract.ts';
+import type { PrintOutcome } from '../contract/contract.ts';
 import type { Actor, TicketRecord } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
 import { conflict, notFound } from '../core/errors.ts';

@@ -3,7 +3,7 @@ import type { Store } from '../store/store.ts';
 import type { DomainEvent, EventSink } from './domain-events.ts';
 import type { QueueConfig } from '../core/queue-rule.ts';
 import { DEFAULT_QUEUE_CONFIG } from '../core/queue-rule.ts';
-import type { DeviceProfiles, LocalizedText } from '../api/contract.ts';
+import type { DeviceProfiles, LocalizedText } from '../contract/contract.ts';
 import type { CounterRecord, ServiceRecord } from '../core/records.ts';
 import { DEFAULT_OFFICE } from '../core/default-office.ts';
 

@@ -1,4 +1,4 @@
-import type { OutOfTurnReason, PriorityKind, TicketStatus } from '../api/contract.ts';
+import type { OutOfTurnReason, PriorityKind, TicketStatus } from '../contract/contract.ts';
 import type { Actor, CounterRecord, TicketRecord } from '../core/records.ts';
 import type { DomainEvent } from './domain-events.ts';
 import type { OfficeContext } from './office-context.ts';

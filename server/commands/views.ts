@@ -10,7 +10,7 @@ import type {
   Ticket,
   TicketRecord as TicketListing,
   User,
-} from '../api/contract.ts';
+} from '../contract/contract.ts';
 import type { CounterRecord, ServiceRecord, TicketRecord, UserRecord } from '../core/records.ts';
 import { standardMinutesOf } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';

@@ -1,4 +1,4 @@
-import type { LocalizedText, ServiceStep } from '../api/contract.ts';
+import type { LocalizedText, ServiceStep } from '../contract/contract.ts';
 import type { ServiceRecord } from './records.ts';
 
 /** A service as the office posts it, before it has an id. */

@@ -1,6 +1,6 @@
-import type { LocalizedText, PriorityKind } from '../api/contract.ts';
-import { PRIORITY_KINDS, OUT_OF_TURN_REASONS } from '../api/contract.ts';
-import type { QueueRule } from '../api/contract.ts';
+import type { LocalizedText, PriorityKind } from '../contract/contract.ts';
+import { PRIORITY_KINDS, OUT_OF_TURN_REASONS } from '../contract/contract.ts';
+import type { QueueRule } from '../contract/contract.ts';
 
 /** The published calling rule; stored in settings, readable by anyone. */
 export interface QueueConfig {

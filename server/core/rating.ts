@@ -1,5 +1,5 @@
-import { RATING_LABELS } from '../api/contract.ts';
-import type { LocalizedText } from '../api/contract.ts';
+import { RATING_LABELS } from '../contract/contract.ts';
+import type { LocalizedText } from '../contract/contract.ts';
 import { invalid } from './errors.ts';
 
 /** The five satisfaction levels of project 16, 5 = มากที่สุด (very satisfied). */

@@ -7,7 +7,7 @@ import type {
   Role,
   ServiceStep,
   TicketStatus,
-} from '../api/contract.ts';
+} from '../contract/contract.ts';
 
 /** A ticket as the store keeps it: times in epoch milliseconds. */
 export interface TicketRecord {

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '../api/contract.ts';
+import type { TicketStatus } from '../contract/contract.ts';
 import type { TicketRecord } from './records.ts';
 import { conflict } from './errors.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './database.ts';
 import type { Actor } from '../core/records.ts';
-import type { LedgerVerification } from '../api/contract.ts';
+import type { LedgerVerification } from '../contract/contract.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
-import type { ProfilesUpdatedEvent } from '../../server/api/contract.ts';
+import type { ProfilesUpdatedEvent } from '../../server/contract/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
 describe('setting up the office', () => {

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startKhiu } from '../../server/app.ts';
 import { ApiClient, startTestServer, type TestServer } from '../helpers/khiu-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { CleanupStack } from '../helpers/cleanup-stack.ts';
 import { hashPassword, verifyPassword } from '../../server/api/passwords.ts';
 
 describe('signing in', () => {
@@ -59,10 +60,8 @@ describe('signing in', () => {
 });
 
 describe('the first start', () => {
-  const cleanups: (() => void | Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0)) await c();
-  });
+  const cleanups = new CleanupStack();
+  afterEach(() => cleanups.run());
 
   it('creates admin with KHIU_ADMIN_PASSWORD, or prints a generated password once', async () => {
     const temp = makeTempDir();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
-import type { TicketIssuedEvent, TicketPrintedEvent } from '../../server/api/contract.ts';
+import type { TicketIssuedEvent, TicketPrintedEvent } from '../../server/contract/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
 describe('device agents', () => {

@@ -5,7 +5,7 @@ import type {
   ServerToClientEvents,
   Snapshot,
   TicketCalledEvent,
-} from '../../server/api/contract.ts';
+} from '../../server/contract/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;

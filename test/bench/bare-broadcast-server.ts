@@ -5,7 +5,7 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
   TicketCalledEvent,
-} from '../../server/api/contract.ts';
+} from '../../server/contract/contract.ts';
 
 export interface BareBroadcastServer {
   url: string;

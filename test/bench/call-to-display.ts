@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Counter, Ticket } from '../../server/api/contract.ts';
+import type { Counter, Ticket } from '../../server/contract/contract.ts';
 import type { Figure } from './figure.ts';
 import { note } from './figure.ts';
 import { BENCH_ADMIN_PASSWORD, startServer, type ServerUnderTest } from './server-process.ts';

@@ -4,7 +4,7 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
   TicketCalledEvent,
-} from '../../server/api/contract.ts';
+} from '../../server/contract/contract.ts';
 
 type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

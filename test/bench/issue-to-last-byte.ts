@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startKhiu } from '../../server/app.ts';
-import type { Service } from '../../server/api/contract.ts';
+import type { Service } from '../../server/contract/contract.ts';
 import { DeviceAgent } from '../../hardware/agent/device-agent.ts';
 import { parseStationConfig } from '../../hardware/agent/station-config.ts';
 import { VirtualPrinter } from '../../hardware/virtual/virtual-printer.ts';

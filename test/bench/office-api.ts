@@ -1,4 +1,4 @@
-import type { Counter, Service, Ticket } from '../../server/api/contract.ts';
+import type { Counter, Service, Ticket } from '../../server/contract/contract.ts';
 import { HttpClient } from './http-client.ts';
 
 /** The ids of the services a kiosk may issue tickets for. */

@@ -4,17 +4,19 @@ import Database from 'better-sqlite3';
 import { exited, runKhiuToEnd, startServerProcess } from '../helpers/server-process.ts';
 import type { ServeProcess } from '../../server/cli/serve-process.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { CleanupStack } from '../helpers/cleanup-stack.ts';
 
 describe('khiu serve', () => {
-  const cleanups: (() => void)[] = [];
+  const cleanups = new CleanupStack();
   let server: ServeProcess | undefined;
   afterEach(async () => {
+    // The process is killed before its data directory goes, whatever the test pushed.
     if (server && server.child.exitCode === null) {
       server.child.kill('SIGKILL');
       await exited(server.child);
     }
     server = undefined;
-    for (const c of cleanups.splice(0)) c();
+    await cleanups.run();
   });
 
   it('prints exactly one line when ready, on a free port, and stops on SIGTERM', async () => {
@@ -94,10 +96,8 @@ describe('khiu serve', () => {
 });
 
 describe('khiu verify, backup and seed-demo', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanups.splice(0)) c();
-  });
+  const cleanups = new CleanupStack();
+  afterEach(() => cleanups.run());
 
   it('seeds weeks of realistic history that verifies, and backs it up online', async () => {
     const temp = makeTempDir();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { TicketRecord } from '../../server/api/contract.ts';
+import type { TicketRecord } from '../../server/contract/contract.ts';
 import { builtRenderer } from './renderer-build.ts';
 import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, launchChromium } from './chromium.ts';
 import { ADMIN_PASSWORD, STAFF, startStationServer, type StationServer } from './station-server.ts';

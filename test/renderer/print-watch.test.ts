@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kioskStation, nextPrintState } from '../../renderer/src/lib/kiosk/print-watch.ts';
-import type { TicketPrintedEvent } from '../../server/api/contract.ts';
+import type { TicketPrintedEvent } from '../../server/contract/contract.ts';
 
 const report = (ticketId: string, outcome: 'printed' | 'failed'): TicketPrintedEvent => ({
   seq: 9,

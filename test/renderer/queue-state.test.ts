@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot, Ticket } from '../../server/api/contract.ts';
+import type { Snapshot, Ticket } from '../../server/contract/contract.ts';
 import { applyEvent, fromSnapshot } from '../../renderer/src/lib/realtime/queue-state.ts';
 
 const snapshot: Snapshot = {

@@ -2,7 +2,7 @@
  * The renderer's door to the server contract: types with `import type` (no server
  * code in a bundle) and the few published values the screens show.
  */
-export type * from '../../../server/api/contract.ts';
+export type * from '../../../server/contract/contract.ts';
 export {
   OUT_OF_TURN_REASONS,
   PRIORITY_KINDS,
@@ -10,4 +10,4 @@ export {
   COUNTER_STATUSES,
   DISPLAY_PROTOCOLS,
   THAI_PRINT_MODES,
-} from '../../../server/api/contract.ts';
+} from '../../../server/contract/contract.ts';

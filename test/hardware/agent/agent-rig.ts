@@ -9,7 +9,7 @@ import type {
   ServerToClientEvents,
   Service,
   TicketPrintedEvent,
-} from '../../../server/api/contract.ts';
+} from '../../../server/contract/contract.ts';
 import { ApiClient } from '../../helpers/khiu-server.ts';
 import { VirtualPrinter } from '../../../hardware/virtual/virtual-printer.ts';
 import { VirtualDisplay } from '../../../hardware/virtual/virtual-display.ts';

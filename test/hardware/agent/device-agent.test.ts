@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SerialPort } from 'serialport';
-import type { Counter, DeviceStatus, Service, TicketRecord } from '../../../server/api/contract.ts';
+import type {
+  Counter,
+  DeviceStatus,
+  Service,
+  TicketRecord,
+} from '../../../server/contract/contract.ts';
 import { DeviceAgent, type AgentEvent } from '../../../hardware/agent/device-agent.ts';
 import { parseStationConfig } from '../../../hardware/agent/station-config.ts';
 import { ledStx } from '../../../hardware/display/led-stx-protocol.ts';

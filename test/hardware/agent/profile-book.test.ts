@@ -7,7 +7,8 @@ import { VirtualDisplay } from '../../../hardware/virtual/virtual-display.ts';
 import { ledStx } from '../../../hardware/display/led-stx-protocol.ts';
 import { createTransport } from '../../../hardware/transport/open-transport.ts';
 import { until } from '../printer-rig.ts';
-import type { DeviceProfiles } from '../../../server/api/contract.ts';
+import type { DeviceProfiles } from '../../../server/contract/contract.ts';
+import { CleanupStack } from '../../helpers/cleanup-stack.ts';
 
 const officeProfiles: DeviceProfiles = {
   printers: [
@@ -35,10 +36,8 @@ const officeProfiles: DeviceProfiles = {
 };
 
 describe("the office's device profiles at a station", () => {
-  const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = new CleanupStack();
+  afterEach(() => cleanups.run());
 
   it('lets an office profile replace a shipped one of the same name, and names unknown ones', () => {
     const book = new ProfileBook();

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Service } from '../../../server/api/contract.ts';
+import type { Service } from '../../../server/contract/contract.ts';
 import { until } from '../printer-rig.ts';
 import { issueTicket } from './agent-rig.ts';
 

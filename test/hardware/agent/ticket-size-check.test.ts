@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OFFICE } from '../../../server/core/default-office.ts';
-import type { Service } from '../../../server/api/contract.ts';
+import type { Service } from '../../../server/contract/contract.ts';
 import {
   oversizedTickets,
   TEXT_TICKET_BUDGET_BYTES,

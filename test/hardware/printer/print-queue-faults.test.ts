@@ -5,11 +5,10 @@ import { REPRINT_LINE } from '../../../hardware/printer/ticket-layout.ts';
 import { encodeTicket } from '../../../hardware/printer/ticket-encoder.ts';
 import { loadPrinterProfile } from '../../../hardware/printer/printer-profile.ts';
 import { readEscPos } from '../escpos-read.ts';
+import { CleanupStack } from '../../helpers/cleanup-stack.ts';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 async function rig(
   options: Parameters<typeof tcpPrinterRig>[0] = {},
