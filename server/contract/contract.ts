@@ -321,3 +321,5 @@ export const RATING_LABELS: Record<number, LocalizedText> = {
   2: { th: 'น้อย', en: 'Dissatisfied' },
   1: { th: 'น้อยที่สุด', en: 'Very dissatisfied' },
 };
+
+export * from './reports.ts';

@@ -27,7 +27,7 @@ function hashSources(): string {
   };
   walk(join(ROOT, 'renderer'));
   hash.update(readFileSync(join(ROOT, 'vite.config.ts')));
-  hash.update(readFileSync(join(ROOT, 'server', 'api', 'contract.ts')));
+  walk(join(ROOT, 'server', 'contract'));
   return hash.digest('hex').slice(0, 16);
 }
 
