@@ -195,3 +195,35 @@ export const deviceProfilesBody = z.object({
     .max(50)
     .refine(uniqueNames, 'display profile names must differ'),
 });
+
+const reportServiceId = z.coerce.number().pipe(id).optional();
+const fiscalYear = z.coerce
+  .number()
+  .pipe(
+    z.int().min(2500, 'a Buddhist-era year, e.g. 2569').max(2700, 'a Buddhist-era year, e.g. 2569'),
+  );
+
+export const weeklyQuery = z.object({ start: day.optional(), serviceId: reportServiceId });
+export const monthlyQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+    .optional(),
+  serviceId: reportServiceId,
+});
+export const halfYearQuery = z
+  .object({
+    fiscalYear: fiscalYear.optional(),
+    half: z
+      .enum(['1', '2'])
+      .transform((h) => (h === '1' ? 1 : 2) as 1 | 2)
+      .optional(),
+    serviceId: reportServiceId,
+  })
+  .refine((q) => (q.fiscalYear === undefined) === (q.half === undefined), {
+    message: 'give both fiscalYear and half, or neither for the last complete half year',
+  });
+export const fiscalYearQuery = z.object({
+  fiscalYear: fiscalYear.optional(),
+  serviceId: reportServiceId,
+});

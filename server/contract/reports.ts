@@ -186,7 +186,7 @@ export interface SupervisorCounter {
   number: number;
   name: string;
   status: CounterStatus;
-  /** Who made the latest call at this counter today. */
+  /** The staff member serving now, else the one who last finished a ticket here today. */
   staff: string | null;
   ticket: {
     id: string;

@@ -86,3 +86,24 @@ export type Actor =
 
 export const standardMinutesOf = (service: { steps: ServiceStep[] }): number =>
   service.steps.reduce((sum, step) => sum + step.minutes, 0);
+
+/** What the reports read of one ticket and its rating (the store's report query). */
+export interface ReportTicketRow {
+  id: string;
+  number: string;
+  day: string;
+  serviceId: number;
+  status: TicketStatus;
+  issuedMs: number;
+  calledMs: number | null;
+  startedMs: number | null;
+  finishedMs: number | null;
+  counterId: number | null;
+  staff: string | null;
+  recalls: number;
+  outOfTurn: boolean;
+  outOfTurnReason: OutOfTurnReason | null;
+  /** A transfer successor: the citizen's place carried on from another service. */
+  transferIn: boolean;
+  rating: { score: number; counterId: number; staff: string | null } | null;
+}

@@ -47,6 +47,12 @@ export function linkHash(prevHash: string, event: LedgerEvent, canonicalData: st
   return sha256(prevHash + canonicalEvent);
 }
 
+/** One entry as read back: its data is {actor, details, state} (see `record`). */
+export interface LedgerEntry extends LedgerEvent {
+  data: { actor: Actor; details: Record<string, unknown>; state: Record<string, unknown> };
+  hash: string;
+}
+
 interface LedgerRow {
   seq: number;
   at_ms: number;
@@ -74,6 +80,8 @@ export class Ledger {
         db.prepare(`INSERT INTO ledger (seq, at_ms, type, entity, entity_id, data, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       all: db.prepare('SELECT * FROM ledger ORDER BY seq'),
+      ofEntities: db.prepare(`SELECT seq, at_ms, type, entity, entity_id, data, hash FROM ledger
+        WHERE entity IN ('ticket', 'rating') AND entity_id = ? ORDER BY seq`),
     };
     for (const [entity, { table, key }] of Object.entries(TRACKED)) {
       this.rowStatements.set(
@@ -115,6 +123,19 @@ export class Ledger {
     );
     this.q.insert.run(seq, atMs, type, entity, String(entityId), canonicalData, head.hash, hash);
     return seq;
+  }
+
+  /** A ticket's entries and its rating's, oldest first (they share the ticket id). */
+  entriesOfTicket(ticketId: string): LedgerEntry[] {
+    return (this.q.ofEntities.all(ticketId) as Omit<LedgerRow, 'prev_hash'>[]).map((row) => ({
+      seq: row.seq,
+      atMs: row.at_ms,
+      type: row.type,
+      entity: row.entity,
+      entityId: row.entity_id,
+      data: JSON.parse(row.data) as LedgerEntry['data'],
+      hash: row.hash,
+    }));
   }
 
   /** Recomputes the chain, then checks every tracked row against its last recorded state. */

@@ -5,6 +5,7 @@ import { CounterStore } from './counter-store.ts';
 import { UserStore } from './user-store.ts';
 import { ClientRequestStore, RatingStore, SettingStore } from './misc-store.ts';
 import { Ledger } from './ledger.ts';
+import { ReportStore } from './report-store.ts';
 
 /** Every table's statements, prepared once for one database handle. */
 export class Store {
@@ -16,6 +17,7 @@ export class Store {
   readonly settings: SettingStore;
   readonly clientRequests: ClientRequestStore;
   readonly ledger: Ledger;
+  readonly reports: ReportStore;
 
   /** One wrapper made once: better-sqlite3 builds a new one per db.transaction() call. */
   private readonly runInTransaction: ReturnType<Db['transaction']>;
@@ -30,6 +32,7 @@ export class Store {
     this.settings = new SettingStore(db);
     this.clientRequests = new ClientRequestStore(db);
     this.ledger = new Ledger(db);
+    this.reports = new ReportStore(db);
   }
 
   /** Runs `work` as one transaction (BEGIN IMMEDIATE: the writer lock up front). */

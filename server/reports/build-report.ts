@@ -1,0 +1,193 @@
+import type {
+  DayReportRow,
+  OutOfTurnCall,
+  Report,
+  ReportChange,
+  ReportFigures,
+  ReportRange,
+} from '../contract/contract.ts';
+import type { CounterRecord, ReportTicketRow, ServiceRecord } from '../core/records.ts';
+import { standardMinutesOf } from '../core/records.ts';
+import { toLocalIso, utcOffsetMinutes } from '../core/local-time.ts';
+import { FiguresBuilder, type Standards } from './figures.ts';
+import { daysOf, weekdayOf, type ReportPeriod } from './report-period.ts';
+import { round } from './statistics.ts';
+
+export interface ReportInput {
+  period: ReportPeriod;
+  serviceId: number | null;
+  timeZone: string;
+  nowMs: number;
+  satisfactionTargetPct: number;
+  services: ServiceRecord[];
+  counters: CounterRecord[];
+  /** The period's tickets (by office-local day of issue), with their ratings. */
+  rows: Iterable<ReportTicketRow>;
+  previousRows: Iterable<ReportTicketRow>;
+}
+
+/** The most out-of-turn calls a report lists one by one (the counts always cover all). */
+export const OUT_OF_TURN_LISTED = 2000;
+
+const NO_STANDARDS: Standards = { targetWaitMinutes: 0, standardMinutes: 0 };
+
+/** Builds a manager's report from rows the store read. Pure: no clock, no I/O. */
+export function buildReport(input: ReportInput): Report {
+  const standards = new Map<number, Standards>(
+    input.services.map((s) => [
+      s.id,
+      { targetWaitMinutes: s.targetWaitMinutes, standardMinutes: standardMinutesOf(s) },
+    ]),
+  );
+  const target = input.satisfactionTargetPct;
+  const current = collect(input.rows, input.period.range, standards, input.timeZone);
+  const previous = collect(input.previousRows, input.period.previous, standards, input.timeZone);
+  const totals = current.totals.build(target);
+  const previousTotals = previous.totals.build(target);
+
+  const services = input.services
+    .filter((s) =>
+      input.serviceId === null ? s.active || current.services.has(s.id) : s.id === input.serviceId,
+    )
+    .map((s) => ({
+      serviceId: s.id,
+      code: s.code,
+      name: s.name,
+      targetWaitMinutes: s.targetWaitMinutes,
+      standardMinutes: standardMinutesOf(s),
+      ...(current.services.get(s.id) ?? new FiguresBuilder()).build(target),
+    }));
+
+  const counterById = new Map(input.counters.map((c) => [c.id, c]));
+  const counterIds = new Set([...input.counters.map((c) => c.id), ...current.counters.keys()]);
+  const counters = [...counterIds]
+    .map((id) => ({
+      counterId: id,
+      number: counterById.get(id)?.number ?? 0,
+      name: counterById.get(id)?.name ?? `#${id}`,
+      ...(current.counters.get(id) ?? new FiguresBuilder()).build(target),
+    }))
+    .sort((a, b) => a.number - b.number);
+
+  const staff = [...current.staff.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, builder]) => ({ staff: name, ...builder.build(target) }));
+
+  return {
+    kind: input.period.kind,
+    title: input.period.title,
+    range: input.period.range,
+    timeZone: input.timeZone,
+    generatedAt: toLocalIso(input.nowMs, input.timeZone),
+    serviceId: input.serviceId,
+    totals,
+    services,
+    counters,
+    staff,
+    days: dayRows(current.days, target),
+    heatmap: current.heatmap,
+    outOfTurnCalls: current.outOfTurn
+      .sort((a, b) => a.calledMs - b.calledMs)
+      .slice(-OUT_OF_TURN_LISTED)
+      .map(({ calledMs, ...call }) => ({
+        ...call,
+        calledAt: toLocalIso(calledMs, input.timeZone),
+      })),
+    previous: {
+      range: input.period.previous,
+      totals: previousTotals,
+      days: dayRows(previous.days, target),
+    },
+    change: changeBetween(totals, previousTotals),
+  };
+}
+
+interface Collected {
+  totals: FiguresBuilder;
+  services: Map<number, FiguresBuilder>;
+  counters: Map<number, FiguresBuilder>;
+  staff: Map<string, FiguresBuilder>;
+  days: Map<string, FiguresBuilder>;
+  heatmap: number[][];
+  outOfTurn: (Omit<OutOfTurnCall, 'calledAt'> & { calledMs: number })[];
+}
+
+function collect(
+  rows: Iterable<ReportTicketRow>,
+  range: ReportRange,
+  standards: Map<number, Standards>,
+  timeZone: string,
+): Collected {
+  const c: Collected = {
+    totals: new FiguresBuilder(),
+    services: new Map(),
+    counters: new Map(),
+    staff: new Map(),
+    days: new Map(daysOf(range).map((day) => [day, new FiguresBuilder()])),
+    heatmap: Array.from({ length: 7 }, () => new Array<number>(24).fill(0)),
+    outOfTurn: [],
+  };
+  for (const row of rows) {
+    const rowStandards = standards.get(row.serviceId) ?? NO_STANDARDS;
+    const day = groupOf(c.days, row.day);
+    const groups = [c.totals, groupOf(c.services, row.serviceId), day];
+    for (const group of groups) group.addTicket(row, rowStandards);
+    if (row.counterId !== null) groupOf(c.counters, row.counterId).addTicket(row, rowStandards);
+    if (row.staff !== null) groupOf(c.staff, row.staff).addTicket(row, rowStandards);
+    if (row.rating) {
+      for (const group of groups) group.addRating(row.rating.score);
+      // A rating is credited to whoever it was given to, as recorded when it was given.
+      groupOf(c.counters, row.rating.counterId).addRating(row.rating.score);
+      if (row.rating.staff !== null) groupOf(c.staff, row.rating.staff).addRating(row.rating.score);
+    }
+    if (!row.transferIn) {
+      // Arrivals: a transfer successor is the same citizen, already counted.
+      const local = new Date(row.issuedMs + utcOffsetMinutes(row.issuedMs, timeZone) * 60_000);
+      c.heatmap[(local.getUTCDay() + 6) % 7]![local.getUTCHours()]! += 1;
+    }
+    if (row.outOfTurn && row.calledMs !== null) {
+      c.outOfTurn.push({
+        ticketId: row.id,
+        number: row.number,
+        serviceId: row.serviceId,
+        calledMs: row.calledMs,
+        counterId: row.counterId,
+        staff: row.staff,
+        reason: row.outOfTurnReason,
+      });
+    }
+  }
+  return c;
+}
+
+function groupOf<K>(groups: Map<K, FiguresBuilder>, key: K): FiguresBuilder {
+  let group = groups.get(key);
+  if (!group) {
+    group = new FiguresBuilder();
+    groups.set(key, group);
+  }
+  return group;
+}
+
+function dayRows(days: Map<string, FiguresBuilder>, target: number): DayReportRow[] {
+  return [...days.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([day, builder]) => ({ day, weekday: weekdayOf(day), ...builder.build(target) }));
+}
+
+const difference = (now: number | null, before: number | null): number | null =>
+  now === null || before === null ? null : round(now - before, 2);
+
+const relativeChange = (now: number, before: number): number | null =>
+  before === 0 ? null : round(((now - before) / before) * 100, 1);
+
+function changeBetween(now: ReportFigures, before: ReportFigures): ReportChange {
+  return {
+    issuedPct: relativeChange(now.issued, before.issued),
+    servedPct: relativeChange(now.served, before.served),
+    waitP50Minutes: difference(now.wait.p50, before.wait.p50),
+    withinTargetPts: difference(now.wait.withinTargetPct, before.wait.withinTargetPct),
+    withinStandardPts: difference(now.service.withinStandardPct, before.service.withinStandardPct),
+    satisfiedPts: difference(now.satisfaction.satisfiedPct, before.satisfaction.satisfiedPct),
+  };
+}

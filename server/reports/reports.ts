@@ -1,0 +1,70 @@
+import type { Report, TicketHistory } from '../contract/contract.ts';
+import type { OfficeContext } from '../commands/office-context.ts';
+import { localDay, toLocalIso } from '../core/local-time.ts';
+import { invalid, notFound } from '../core/errors.ts';
+import { buildReport } from './build-report.ts';
+import { periodOf, type ReportRequest } from './report-period.ts';
+import { historyEntry } from './ticket-history.ts';
+
+/** The office's satisfaction target (ร้อยละ), a setting; the plan's figure when unset. */
+export const SETTING_SATISFACTION_TARGET = 'satisfactionTargetPct';
+export const DEFAULT_SATISFACTION_TARGET_PCT = 80;
+
+/** A transfer chain longer than this is corrupt data, not a citizen's path. */
+const MAX_CHAIN = 50;
+
+/** Reads what a report needs from the store and hands it to the pure report builder. */
+export class Reports {
+  constructor(private readonly ctx: OfficeContext) {}
+
+  build(request: ReportRequest): Report {
+    const { store } = this.ctx;
+    const timeZone = this.ctx.config().timeZone;
+    const now = this.ctx.now();
+    const serviceId = request.serviceId ?? null;
+    if (serviceId !== null && !this.ctx.services().has(serviceId))
+      throw notFound('service', serviceId);
+    const period = periodOf(request, localDay(now, timeZone));
+    if (period.range.days > 400) throw invalid('range_too_long', 'at most 400 days at a time');
+    return buildReport({
+      period,
+      serviceId,
+      timeZone,
+      nowMs: now,
+      satisfactionTargetPct:
+        store.settings.get<number>(SETTING_SATISFACTION_TARGET) ?? DEFAULT_SATISFACTION_TARGET_PCT,
+      services: [...this.ctx.services().values()].sort((a, b) => a.sortOrder - b.sortOrder),
+      counters: this.ctx.counters(),
+      rows: store.reports.ticketsOfDays(period.range.from, period.range.to, serviceId),
+      previousRows: store.reports.ticketsOfDays(
+        period.previous.from,
+        period.previous.to,
+        serviceId,
+      ),
+    });
+  }
+
+  /** A ticket's whole story from the ledger: every ticket of its transfer chain, oldest first. */
+  ticketHistory(ticketId: string): TicketHistory {
+    const { store } = this.ctx;
+    const asked = store.tickets.get(ticketId);
+    if (!asked) throw notFound('ticket', ticketId);
+    let first = asked;
+    for (let i = 0; first.transferredFrom !== null && i < MAX_CHAIN; i += 1)
+      first = store.tickets.get(first.transferredFrom) ?? first;
+    const chain: TicketHistory['chain'] = [];
+    const timeZone = this.ctx.config().timeZone;
+    for (let t = first, i = 0; i < MAX_CHAIN; i += 1) {
+      chain.push({
+        ticketId: t.id,
+        entries: store.ledger
+          .entriesOfTicket(t.id)
+          .map((entry) => historyEntry(entry, (ms) => toLocalIso(ms, timeZone))),
+      });
+      const next = t.transferredTo === null ? undefined : store.tickets.get(t.transferredTo);
+      if (!next) break;
+      t = next;
+    }
+    return { ticketId: asked.id, number: asked.number, serviceId: asked.serviceId, chain };
+  }
+}
