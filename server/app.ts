@@ -16,6 +16,8 @@ import { generatePassword, hashPassword } from './api/passwords.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { DEFAULT_OFFICE, type OfficeDefinition } from './core/default-office.ts';
 import { DEFAULT_QUEUE_CONFIG } from './core/queue-rule.ts';
+import { Reports } from './reports/reports.ts';
+import { ReportPdfPrinter } from './reports/export/report-pdf.ts';
 
 export const DATABASE_FILE = 'khiu.db';
 const WRITER_AUTOCHECKPOINT_WITH_WORKER = 20_000;
@@ -32,6 +34,8 @@ export interface KhiuOptions {
   log?: Logger;
   /** The built renderer to serve; defaults to dist/renderer when it exists. */
   staticDir?: string;
+  /** Chromium, Chrome or Edge for PDF reports; found at the usual paths when absent (KHIU_BROWSER). */
+  browserPath?: string;
 }
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
@@ -94,7 +98,17 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
   const staticDir =
     options.staticDir ?? (existsSync(DEFAULT_STATIC_DIR) ? DEFAULT_STATIC_DIR : undefined);
   const devices = new DeviceRegistry(clock, (ms) => office.views.iso(ms));
-  const http = createHttpServer({ office, sessions, limiter, devices }, log, staticDir);
+  const reports = new Reports(office.ctx);
+  const pdf = new ReportPdfPrinter({
+    staticDir,
+    browserPath: options.browserPath ?? process.env.KHIU_BROWSER ?? null,
+    log,
+  });
+  const http = createHttpServer(
+    { office, sessions, limiter, devices, reports, pdf },
+    log,
+    staticDir,
+  );
   const realtime = attachRealtime(http, office.views);
   publish = realtime.publish;
 
@@ -106,6 +120,7 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
   } catch (error) {
     await realtime.io.close();
     await checkpointer.stop();
+    await pdf.close();
     db.close();
     throw error;
   }
@@ -124,6 +139,7 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
       // io.close() usually closes the HTTP server too.
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await checkpointer.stop();
+      await pdf.close();
       db.close();
     },
   };

@@ -4,12 +4,16 @@ import type { Sessions } from './sessions.ts';
 import type { LoginLimiter } from './login-limiter.ts';
 import type { Actor, UserRecord } from '../core/records.ts';
 import type { DeviceRegistry } from './device-registry.ts';
+import type { Reports } from '../reports/reports.ts';
+import type { ReportPdfPrinter } from '../reports/export/report-pdf.ts';
 
 export interface ApiDeps {
   office: Office;
   sessions: Sessions;
   limiter: LoginLimiter;
   devices: DeviceRegistry;
+  reports: Reports;
+  pdf: Pick<ReportPdfPrinter, 'print'>;
 }
 
 export const userActor = (user: UserRecord): Actor => ({

@@ -9,6 +9,7 @@ import { staffRoutes } from './routes/staff-routes.ts';
 import { managerRoutes } from './routes/manager-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { serveStatic } from './static-files.ts';
 
 export type Logger = (line: string) => void;
@@ -21,6 +22,7 @@ export function buildRouter(deps: ApiDeps): Router {
   managerRoutes(router, deps);
   adminRoutes(router, deps);
   deviceRoutes(router, deps);
+  reportRoutes(router, deps);
   return router;
 }
 

@@ -227,3 +227,7 @@ export const fiscalYearQuery = z.object({
   fiscalYear: fiscalYear.optional(),
   serviceId: reportServiceId,
 });
+
+export const satisfactionTargetBody = z.object({
+  satisfactionTargetPct: z.number().min(0).max(100),
+});

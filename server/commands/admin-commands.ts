@@ -1,7 +1,12 @@
 import type { CounterStatus, DeviceProfiles, LocalizedText, Role } from '../contract/contract.ts';
 import type { Actor, CounterRecord, ServiceRecord, UserRecord } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
-import { SETTING_DEVICE_PROFILES, SETTING_OFFICE_NAME, SETTING_QUEUE } from './office-context.ts';
+import {
+  SETTING_DEVICE_PROFILES,
+  SETTING_OFFICE_NAME,
+  SETTING_QUEUE,
+  SETTING_SATISFACTION_TARGET,
+} from './office-context.ts';
 import type { QueueConfig } from '../core/queue-rule.ts';
 import type { OfficeDefinition } from '../core/default-office.ts';
 import { conflict, invalid, notFound } from '../core/errors.ts';
@@ -205,6 +210,20 @@ export class AdminCommands {
         actor,
       );
       this.ctx.forgetCached();
+    });
+  }
+
+  /** The satisfaction target the reports hold the satisfied share against (the plan: 80 %). */
+  setSatisfactionTarget(pct: number, actor: Actor): void {
+    this.ctx.run(() => {
+      this.store.settings.set(SETTING_SATISFACTION_TARGET, pct);
+      this.store.ledger.record(
+        this.ctx.now(),
+        'setting.changed',
+        'setting',
+        SETTING_SATISFACTION_TARGET,
+        actor,
+      );
     });
   }
 

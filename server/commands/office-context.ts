@@ -19,6 +19,9 @@ export interface OfficeDeps {
 export const SETTING_QUEUE = 'queue';
 export const SETTING_OFFICE_NAME = 'officeName';
 export const SETTING_DEVICE_PROFILES = 'deviceProfiles';
+/** The office's satisfaction target (ร้อยละ) the reports hold `satisfiedPct` against. */
+export const SETTING_SATISFACTION_TARGET = 'satisfactionTargetPct';
+export const DEFAULT_SATISFACTION_TARGET_PCT = 80;
 
 /**
  * What every command shares: the store, the clock, the cached settings, and
@@ -60,6 +63,13 @@ export class OfficeContext {
     this.cachedName ??=
       this.store.settings.get<LocalizedText>(SETTING_OFFICE_NAME) ?? DEFAULT_OFFICE.officeName;
     return this.cachedName;
+  }
+
+  satisfactionTargetPct(): number {
+    return (
+      this.store.settings.get<number>(SETTING_SATISFACTION_TARGET) ??
+      DEFAULT_SATISFACTION_TARGET_PCT
+    );
   }
 
   /** The services by id, read once: every ticket view needs them and they change only by admin commands. */

@@ -6,10 +6,6 @@ import { buildReport } from './build-report.ts';
 import { periodOf, type ReportRequest } from './report-period.ts';
 import { historyEntry } from './ticket-history.ts';
 
-/** The office's satisfaction target (ร้อยละ), a setting; the plan's figure when unset. */
-export const SETTING_SATISFACTION_TARGET = 'satisfactionTargetPct';
-export const DEFAULT_SATISFACTION_TARGET_PCT = 80;
-
 /** A transfer chain longer than this is corrupt data, not a citizen's path. */
 const MAX_CHAIN = 50;
 
@@ -31,8 +27,7 @@ export class Reports {
       serviceId,
       timeZone,
       nowMs: now,
-      satisfactionTargetPct:
-        store.settings.get<number>(SETTING_SATISFACTION_TARGET) ?? DEFAULT_SATISFACTION_TARGET_PCT,
+      satisfactionTargetPct: this.ctx.satisfactionTargetPct(),
       services: [...this.ctx.services().values()].sort((a, b) => a.sortOrder - b.sortOrder),
       counters: this.ctx.counters(),
       rows: store.reports.ticketsOfDays(period.range.from, period.range.to, serviceId),

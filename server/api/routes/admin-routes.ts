@@ -9,6 +9,7 @@ import {
   deviceProfilesBody,
   numericIdParam,
   officeNameBody,
+  satisfactionTargetBody,
   parse,
   queueConfigBody,
   updateCounterBody,
@@ -126,6 +127,13 @@ export function adminRoutes(router: Router, { office, sessions }: ApiDeps): void
     const name = parse(officeNameBody, await readJsonBody(req));
     admin.setOfficeName(name, userActor(user));
     sendJson(res, 200, { name: office.ctx.officeName() });
+  });
+
+  router.on('PUT', '/api/settings/satisfaction-target', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const { satisfactionTargetPct } = parse(satisfactionTargetBody, await readJsonBody(req));
+    admin.setSatisfactionTarget(satisfactionTargetPct, userActor(user));
+    sendJson(res, 200, { satisfactionTargetPct: office.ctx.satisfactionTargetPct() });
   });
 
   /** Ticket numbers are prefix + code: a code starting with the priority prefix could repeat a number. */
