@@ -14,6 +14,7 @@ export const STATION_ENTRIES = [
   'standards',
   't',
   'admin',
+  'manager',
 ] as const;
 
 export default defineConfig({

@@ -139,6 +139,7 @@ export interface ReportChange {
 export interface Report {
   kind: ReportKind | 'custom';
   title: LocalizedText;
+  officeName: LocalizedText;
   range: ReportRange;
   timeZone: string;
   generatedAt: IsoTime;
@@ -167,6 +168,8 @@ export interface TicketHistoryEntry {
   status: TicketStatus | null;
   counterId: number | null;
   staff: string | null;
+  /** The reason given for an out-of-turn call, when this entry is one. */
+  reason: OutOfTurnReason | null;
   detail: string | null;
   hash: string;
 }

@@ -1,5 +1,6 @@
 import type {
   DayReportRow,
+  LocalizedText,
   OutOfTurnCall,
   Report,
   ReportChange,
@@ -15,6 +16,7 @@ import { round } from './statistics.ts';
 
 export interface ReportInput {
   period: ReportPeriod;
+  officeName: LocalizedText;
   serviceId: number | null;
   timeZone: string;
   nowMs: number;
@@ -76,6 +78,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     kind: input.period.kind,
     title: input.period.title,
+    officeName: input.officeName,
     range: input.period.range,
     timeZone: input.timeZone,
     generatedAt: toLocalIso(input.nowMs, input.timeZone),

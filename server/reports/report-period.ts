@@ -119,10 +119,8 @@ export function periodOf(request: ReportRequest, today: string): ReportPeriod {
       const range = rangeOf(start, addDays(start, 6));
       return {
         kind: 'weekly',
-        title: {
-          th: `รายงานประจำสัปดาห์ ${thaiDay(range.from)} – ${thaiDay(range.to)}`,
-          en: `Weekly report ${range.from} – ${range.to}`,
-        },
+        // The range is shown beside the title everywhere, in the reader's digits.
+        title: { th: 'รายงานประจำสัปดาห์', en: 'Weekly report' },
         range,
         previous: rangeOf(addDays(start, -7), addDays(start, -1)),
       };
@@ -166,7 +164,7 @@ export function periodOf(request: ReportRequest, today: string): ReportPeriod {
         kind: 'fiscal-year',
         title: {
           th: `รายงานประจำปีงบประมาณ ${fiscalYear}`,
-          en: `Fiscal year ${fiscalYear} report (${fiscalYear - BUDDHIST_ERA_OFFSET - 1}-10-01 – ${fiscalYear - BUDDHIST_ERA_OFFSET}-09-30)`,
+          en: `Fiscal year ${fiscalYear} report`,
         },
         range: fiscalYearRange(fiscalYear),
         previous: fiscalYearRange(fiscalYear - 1),
@@ -182,10 +180,4 @@ function lastCompleteHalf(today: string): { fiscalYear: number; half: 1 | 2 } {
   return month >= 10 || month <= 3
     ? { fiscalYear: fiscalYear - 1, half: 2 }
     : { fiscalYear, half: 1 };
-}
-
-/** 23 พ.ย. 2569: a short Thai date for titles. */
-function thaiDay(day: string): string {
-  const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
-  return `${d} ${THAI_MONTHS[m - 1]} ${y + BUDDHIST_ERA_OFFSET}`;
 }

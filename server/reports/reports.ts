@@ -24,6 +24,7 @@ export class Reports {
     if (period.range.days > 400) throw invalid('range_too_long', 'at most 400 days at a time');
     return buildReport({
       period,
+      officeName: this.ctx.officeName(),
       serviceId,
       timeZone,
       nowMs: now,

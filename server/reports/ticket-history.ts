@@ -1,4 +1,5 @@
-import type { TicketHistoryEntry, TicketStatus } from '../contract/contract.ts';
+import type { OutOfTurnReason, TicketHistoryEntry, TicketStatus } from '../contract/contract.ts';
+import { OUT_OF_TURN_REASONS } from '../contract/contract.ts';
 import type { Actor } from '../core/records.ts';
 import type { LedgerEntry } from '../store/ledger.ts';
 
@@ -16,6 +17,9 @@ export function actorName(actor: Actor): string {
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+
+const outOfTurnReason = (value: unknown): OutOfTurnReason | null =>
+  OUT_OF_TURN_REASONS.find((reason) => reason === value) ?? null;
 
 /** A ledger entry of a ticket or its rating, as the manager's timeline shows it. */
 export function historyEntry(entry: LedgerEntry, iso: (ms: number) => string): TicketHistoryEntry {
@@ -36,6 +40,7 @@ export function historyEntry(entry: LedgerEntry, iso: (ms: number) => string): T
     status: isTicket ? ((text(state.status) as TicketStatus | null) ?? null) : null,
     counterId: typeof state.counter_id === 'number' ? state.counter_id : null,
     staff: text(state.staff),
+    reason: outOfTurnReason(entry.data.details?.reason),
     detail: details.length > 0 ? details : null,
     hash: entry.hash,
   };

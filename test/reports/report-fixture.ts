@@ -150,10 +150,8 @@ function heatmap(): number[][] {
 export function weeklyReport(): Report {
   return {
     kind: 'weekly',
-    title: {
-      th: 'รายงานประจำสัปดาห์ 23 พฤศจิกายน 2569 – 29 พฤศจิกายน 2569',
-      en: 'Weekly report 2026-11-23 – 2026-11-29',
-    },
+    title: { th: 'รายงานประจำสัปดาห์', en: 'Weekly report' },
+    officeName: { th: 'เทศบาลตำบลตัวอย่าง', en: 'Example Subdistrict Municipality' },
     range: { from: '2026-11-23', to: '2026-11-29', days: 7 },
     timeZone: 'Asia/Bangkok',
     generatedAt: '2026-11-30T08:00:00.000+07:00',

@@ -58,10 +58,10 @@ describe('report XLSX', () => {
 
   it('titles each sheet with the report and its range, Thai headers above English ones', () => {
     const ws = sheet('บริการ Services');
-    expect(ws.getCell('A1').value).toBe(
-      'บริการ: รายงานประจำสัปดาห์ 23 พฤศจิกายน 2569 – 29 พฤศจิกายน 2569',
+    expect(ws.getCell('A1').value).toBe('เทศบาลตำบลตัวอย่าง · บริการ: รายงานประจำสัปดาห์');
+    expect(ws.getCell('A2').value).toBe(
+      'Example Subdistrict Municipality · Services: Weekly report',
     );
-    expect(ws.getCell('A2').value).toBe('Services: Weekly report 2026-11-23 – 2026-11-29');
     expect(String(ws.getCell('A3').value)).toContain('2026-11-23');
     expect(String(ws.getCell('A3').value)).toContain('2026-11-29');
     expect(ws.getRow(4).getCell(6).value).toBe('ออกบัตรคิว');

@@ -39,6 +39,8 @@ describe('the reports API', () => {
     expect(res.status).toBe(200);
     expect(res.body.range).toEqual({ from: '2026-11-23', to: '2026-11-29', days: 7 });
     expect(res.body.timeZone).toBe('Asia/Bangkok');
+    expect(res.body.title.th).toBe('รายงานประจำสัปดาห์');
+    expect(res.body.officeName).toEqual(s.khiu.office.ctx.officeName());
     const week = await manager.get<Report>('/api/reports/weekly?start=2026-11-09');
     expect(week.body.totals.issued).toBeGreaterThan(150);
     expect(week.body.services[0]).toMatchObject({

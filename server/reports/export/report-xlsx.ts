@@ -40,8 +40,13 @@ function addSheet(workbook: ExcelJS.Workbook, report: Report, table: ExportTable
   });
   sheet.columns = table.columns.map((column) => ({ width: column.width }));
 
-  sheet.addRow([`${table.name.th}: ${report.title.th}`]).font = { bold: true, size: 14 };
-  sheet.addRow([`${table.name.en}: ${report.title.en}`]).font = { italic: true };
+  sheet.addRow([`${report.officeName.th} · ${table.name.th}: ${report.title.th}`]).font = {
+    bold: true,
+    size: 14,
+  };
+  sheet.addRow([`${report.officeName.en} · ${table.name.en}: ${report.title.en}`]).font = {
+    italic: true,
+  };
   sheet.addRow([
     `ช่วงวันที่ ${range.from} ถึง ${range.to} (${range.days} วัน) · ` +
       `Range ${range.from} to ${range.to} (${range.days} days)`,

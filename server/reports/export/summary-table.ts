@@ -76,6 +76,7 @@ function serviceFilter(report: Report): string {
 function summaryRows(report: Report): SummaryRow[] {
   const { range, previous } = report;
   const rows: SummaryRow[] = [
+    about('สำนักงาน', 'Office', report.officeName.th),
     about('ชื่อรายงาน', 'Title', report.title.th),
     about('ชื่อรายงาน (อังกฤษ)', 'Title (English)', report.title.en),
     about('ประเภท', 'Kind', KIND_LABELS[report.kind]),

@@ -1,4 +1,4 @@
-import type { KhiuApi, SessionUser, TicketStatusView } from './khiu-api.ts';
+import type { KhiuApi, ReportFile, SessionUser, TicketStatusView } from './khiu-api.ts';
 import type {
   Counter,
   DeviceProfiles,
@@ -8,13 +8,17 @@ import type {
   QueueRule,
   QueueSummary,
   Rating,
+  Report,
   Service,
+  SupervisorView,
   Ticket,
+  TicketHistory,
   TicketRecord,
   User,
 } from '../contract.ts';
 import { requestJson, type Method } from './http-client.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, explain } from './api-error.ts';
+import { reportPath } from '../manager/report-urls.ts';
 
 /** The office server over HTTP, at `base` ('' = the page's own origin). */
 export function createHttpApi(
@@ -118,6 +122,13 @@ export function createHttpApi(
       ),
     verifyLedger: () => call<LedgerVerification>('GET', '/api/ledger/verify'),
 
+    report: (kind, params) => call<Report>('GET', reportPath(kind, 'json', params)),
+    reportFile: (kind, format, params) =>
+      requestFile(fetchImpl, base + reportPath(kind, format, params)),
+    ticketHistory: (id) =>
+      call<TicketHistory>('GET', `/api/tickets/${encodeURIComponent(id)}/history`),
+    supervisor: () => call<SupervisorView>('GET', '/api/supervisor'),
+
     createService: async (input) =>
       (await call<{ service: Service }>('POST', '/api/services', input)).service,
     updateService: async (id, patch) =>
@@ -137,4 +148,34 @@ export function createHttpApi(
     setOfficeName: async (name) =>
       (await call<{ name: LocalizedText }>('PUT', '/api/office', name)).name,
   } satisfies KhiuApi;
+}
+
+/**
+ * A file download (a report as CSV, XLSX or PDF). Errors come as the same JSON
+ * body as everywhere, so they become the same ApiError the screens show.
+ */
+async function requestFile(fetchImpl: typeof fetch, url: string): Promise<ReportFile> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { credentials: 'same-origin' });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ApiError('network', 0, detail, explain('network', detail));
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    let error: { code?: string; message?: string } | undefined;
+    try {
+      error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
+    } catch {
+      // Not the API's JSON (a proxy's error page): the status line is all there is to say.
+    }
+    const code = error?.code ?? `http_${response.status}`;
+    const detail = error?.message ?? (text.slice(0, 200) || response.statusText);
+    throw new ApiError(code, response.status, detail, explain(code, detail));
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName =
+    /filename="([^"]+)"/.exec(disposition)?.[1] ?? url.split('/').pop()!.split('?')[0]!;
+  return { blob: await response.blob(), fileName };
 }

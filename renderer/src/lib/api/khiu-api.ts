@@ -10,10 +10,14 @@ import type {
   QueueRule,
   QueueSummary,
   Rating,
+  Report,
+  ReportKind,
   Role,
   Service,
   ServiceStep,
+  SupervisorView,
   Ticket,
+  TicketHistory,
   TicketRecord,
   User,
 } from '../contract.ts';
@@ -39,6 +43,15 @@ export type ServiceInput = {
   targetWaitMinutes: number;
   active: boolean;
 };
+
+/** A report's query parameters as the API takes them (start, month, fiscalYear, half, serviceId). */
+export type ReportParams = Record<string, string>;
+
+/** A downloaded report file and the name the server gave it. */
+export interface ReportFile {
+  blob: Blob;
+  fileName: string;
+}
 
 export type CounterInput = { name: string; number: number; serviceIds: number[] };
 
@@ -84,6 +97,19 @@ export interface KhiuApi {
 
   ticketListing(from: string, to: string): Promise<TicketRecord[]>;
   verifyLedger(): Promise<LedgerVerification>;
+
+  /** Managers' reports (manager role or above). */
+  report(kind: ReportKind, params: ReportParams): Promise<Report>;
+  /** The report as a file; the PDF takes seconds (the server prints it in Chromium). */
+  reportFile(
+    kind: ReportKind,
+    format: 'csv' | 'xlsx' | 'pdf',
+    params: ReportParams,
+  ): Promise<ReportFile>;
+  /** A ticket's whole history from the ledger, its transfer chain included. */
+  ticketHistory(id: string): Promise<TicketHistory>;
+  /** The supervisor's live view: counters, services, device alerts. */
+  supervisor(): Promise<SupervisorView>;
 
   createService(input: ServiceInput): Promise<Service>;
   updateService(id: number, patch: Partial<ServiceInput>): Promise<Service>;
