@@ -6,6 +6,7 @@ import type {
   PriorityKind,
   Role,
   ServiceStep,
+  StationKind,
   TicketStatus,
 } from '../contract/contract.ts';
 
@@ -78,32 +79,71 @@ export interface RatingRecord {
   ratedMs: number;
 }
 
-/** Who did it: a signed-in user, or a public station (kiosk, rating screen). */
+/** A device an admin paired; only the SHA-256 of its token is kept. */
+export interface StationRecord {
+  id: number;
+  name: string;
+  kind: StationKind;
+  counterId: number | null;
+  buttonCounterIds: number[];
+  tokenHash: string;
+  createdMs: number;
+  revokedMs: number | null;
+}
+
+/**
+ * Who did it: a signed-in user, a paired station (`stationId` names its token; entries
+ * from before pairing existed have none), the system, or someone anonymous (a citizen's
+ * phone, an unpaired screen) through `via` (`kiosk`, `ticket-qr`).
+ */
 export type Actor =
   | { kind: 'user'; username: string; role: Role }
-  | { kind: 'station'; station: string }
-  | { kind: 'system'; reason: string };
+  | { kind: 'station'; station: string; stationId?: number }
+  | { kind: 'system'; reason: string }
+  | { kind: 'anonymous'; via: string };
 
 export const standardMinutesOf = (service: { steps: ServiceStep[] }): number =>
   service.steps.reduce((sum, step) => sum + step.minutes, 0);
 
-/** What the reports read of one ticket and its rating (the store's report query). */
-export interface ReportTicketRow {
-  id: string;
-  number: string;
+/**
+ * A period's tickets that share a day, service, counter and staff member, as the
+ * store sums them for the reports: counts, and the per-ticket times the
+ * percentiles need. Times in milliseconds.
+ */
+export interface TicketGroupRecord {
   day: string;
   serviceId: number;
-  status: TicketStatus;
-  issuedMs: number;
-  calledMs: number | null;
-  startedMs: number | null;
-  finishedMs: number | null;
   counterId: number | null;
   staff: string | null;
+  /** Every ticket row, transfer successors included. */
+  issued: number;
+  transfersIn: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  transfersOut: number;
+  open: number;
   recalls: number;
-  outOfTurn: boolean;
-  outOfTurnReason: OutOfTurnReason | null;
-  /** A transfer successor: the citizen's place carried on from another service. */
-  transferIn: boolean;
-  rating: { score: number; counterId: number; staff: string | null } | null;
+  /** First call minus issue, one per called ticket. */
+  waitsMs: number[];
+  /** Finish minus start, one per served ticket that has both. */
+  serviceMs: number[];
+  /** Arrivals (first issues, not transfers): their issue time's quarter hour since the epoch. */
+  arrivalQuarterHours: number[];
+  outOfTurn: {
+    ticketId: string;
+    number: string;
+    calledMs: number;
+    reason: OutOfTurnReason | null;
+  }[];
+}
+
+/** Ratings of a period's tickets by the ticket's day and service and whom the rating was given to. */
+export interface RatingGroupRecord {
+  day: string;
+  serviceId: number;
+  counterId: number;
+  staff: string | null;
+  score: number;
+  count: number;
 }

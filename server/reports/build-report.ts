@@ -7,10 +7,15 @@ import type {
   ReportFigures,
   ReportRange,
 } from '../contract/contract.ts';
-import type { CounterRecord, ReportTicketRow, ServiceRecord } from '../core/records.ts';
+import type {
+  CounterRecord,
+  RatingGroupRecord,
+  ServiceRecord,
+  TicketGroupRecord,
+} from '../core/records.ts';
 import { standardMinutesOf } from '../core/records.ts';
 import { toLocalIso, utcOffsetMinutes } from '../core/local-time.ts';
-import { FiguresBuilder, type Standards } from './figures.ts';
+import { FiguresBuilder, measureGroup, type Standards } from './figures.ts';
 import { daysOf, weekdayOf, type ReportPeriod } from './report-period.ts';
 import { round } from './statistics.ts';
 
@@ -23,15 +28,16 @@ export interface ReportInput {
   satisfactionTargetPct: number;
   services: ServiceRecord[];
   counters: CounterRecord[];
-  /** The period's tickets (by office-local day of issue), with their ratings. */
-  rows: Iterable<ReportTicketRow>;
-  previousRows: Iterable<ReportTicketRow>;
+  /** The period's tickets (by office-local day of issue) and their ratings. */
+  current: PeriodRecords;
+  previous: PeriodRecords;
 }
 
 /** The most out-of-turn calls a report lists one by one (the counts always cover all). */
 export const OUT_OF_TURN_LISTED = 2000;
 
 const NO_STANDARDS: Standards = { targetWaitMinutes: 0, standardMinutes: 0 };
+const QUARTER_HOUR_MS = 900_000;
 
 /** Builds a manager's report from rows the store read. Pure: no clock, no I/O. */
 export function buildReport(input: ReportInput): Report {
@@ -42,8 +48,8 @@ export function buildReport(input: ReportInput): Report {
     ]),
   );
   const target = input.satisfactionTargetPct;
-  const current = collect(input.rows, input.period.range, standards, input.timeZone);
-  const previous = collect(input.previousRows, input.period.previous, standards, input.timeZone);
+  const current = collect(input.current, input.period.range, standards, input.timeZone);
+  const previous = collect(input.previous, input.period.previous, standards, input.timeZone);
   const totals = current.totals.build(target);
   const previousTotals = previous.totals.build(target);
 
@@ -115,8 +121,14 @@ interface Collected {
   outOfTurn: (Omit<OutOfTurnCall, 'calledAt'> & { calledMs: number })[];
 }
 
+/** The period's groups as the store read them. */
+export interface PeriodRecords {
+  tickets: TicketGroupRecord[];
+  ratings: RatingGroupRecord[];
+}
+
 function collect(
-  rows: Iterable<ReportTicketRow>,
+  records: PeriodRecords,
   range: ReportRange,
   standards: Map<number, Standards>,
   timeZone: string,
@@ -130,35 +142,42 @@ function collect(
     heatmap: Array.from({ length: 7 }, () => new Array<number>(24).fill(0)),
     outOfTurn: [],
   };
-  for (const row of rows) {
-    const rowStandards = standards.get(row.serviceId) ?? NO_STANDARDS;
-    const day = groupOf(c.days, row.day);
-    const groups = [c.totals, groupOf(c.services, row.serviceId), day];
-    for (const group of groups) group.addTicket(row, rowStandards);
-    if (row.counterId !== null) groupOf(c.counters, row.counterId).addTicket(row, rowStandards);
-    if (row.staff !== null) groupOf(c.staff, row.staff).addTicket(row, rowStandards);
-    if (row.rating) {
-      for (const group of groups) group.addRating(row.rating.score);
-      // A rating is credited to whoever it was given to, as recorded when it was given.
-      groupOf(c.counters, row.rating.counterId).addRating(row.rating.score);
-      if (row.rating.staff !== null) groupOf(c.staff, row.rating.staff).addRating(row.rating.score);
-    }
-    if (!row.transferIn) {
-      // Arrivals: a transfer successor is the same citizen, already counted.
-      const local = new Date(row.issuedMs + utcOffsetMinutes(row.issuedMs, timeZone) * 60_000);
-      c.heatmap[(local.getUTCDay() + 6) % 7]![local.getUTCHours()]! += 1;
-    }
-    if (row.outOfTurn && row.calledMs !== null) {
+  const arrivals = new Map<number, number>();
+  for (const group of records.tickets) {
+    const measured = measureGroup(group, standards.get(group.serviceId) ?? NO_STANDARDS);
+    c.totals.addGroup(measured);
+    groupOf(c.services, group.serviceId).addGroup(measured);
+    groupOf(c.days, group.day).addGroup(measured);
+    if (group.counterId !== null) groupOf(c.counters, group.counterId).addGroup(measured);
+    if (group.staff !== null) groupOf(c.staff, group.staff).addGroup(measured);
+    for (const quarter of group.arrivalQuarterHours)
+      arrivals.set(quarter, (arrivals.get(quarter) ?? 0) + 1);
+    for (const call of group.outOfTurn) {
       c.outOfTurn.push({
-        ticketId: row.id,
-        number: row.number,
-        serviceId: row.serviceId,
-        calledMs: row.calledMs,
-        counterId: row.counterId,
-        staff: row.staff,
-        reason: row.outOfTurnReason,
+        ticketId: call.ticketId,
+        number: call.number,
+        serviceId: group.serviceId,
+        calledMs: call.calledMs,
+        counterId: group.counterId,
+        staff: group.staff,
+        reason: call.reason,
       });
     }
+  }
+  for (const rating of records.ratings) {
+    c.totals.addRatings(rating.score, rating.count);
+    groupOf(c.services, rating.serviceId).addRatings(rating.score, rating.count);
+    groupOf(c.days, rating.day).addRatings(rating.score, rating.count);
+    // A rating is credited to whoever it was given to, as recorded when it was given.
+    groupOf(c.counters, rating.counterId).addRatings(rating.score, rating.count);
+    if (rating.staff !== null)
+      groupOf(c.staff, rating.staff).addRatings(rating.score, rating.count);
+  }
+  // Quarter hours, because that is the finest step at which any zone's offset changes.
+  for (const [quarter, count] of arrivals) {
+    const ms = quarter * QUARTER_HOUR_MS;
+    const local = new Date(ms + utcOffsetMinutes(ms, timeZone) * 60_000);
+    c.heatmap[(local.getUTCDay() + 6) % 7]![local.getUTCHours()]! += count;
   }
   return c;
 }

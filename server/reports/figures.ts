@@ -1,7 +1,7 @@
 import type { OutOfTurnReason, ReportFigures } from '../contract/contract.ts';
 import { OUT_OF_TURN_REASONS } from '../contract/contract.ts';
-import type { ReportTicketRow } from '../core/records.ts';
-import { mean, pct, percentile, round, sortedCopy } from './statistics.ts';
+import type { TicketGroupRecord } from '../core/records.ts';
+import { max, mean, pct, quantiles, round } from './statistics.ts';
 import { satisfactionFigures } from './satisfaction.ts';
 
 const MINUTE_MS = 60_000;
@@ -13,8 +13,42 @@ export interface Standards {
 }
 
 /**
- * Collects one group's tickets and ratings (a service, a counter, a staff member,
- * a day, the whole office) and turns them into its published figures.
+ * A group of one service's tickets with its times in minutes, held against that
+ * service's standards once, however many views (service, day, counter, staff,
+ * office) it is added to.
+ */
+export interface MeasuredGroup {
+  record: TicketGroupRecord;
+  waits: Float64Array;
+  withinTarget: number;
+  serviceTimes: Float64Array;
+  withinStandard: number;
+}
+
+export function measureGroup(record: TicketGroupRecord, standards: Standards): MeasuredGroup {
+  const waits = Float64Array.from(record.waitsMs, (ms) => ms / MINUTE_MS);
+  const serviceTimes = Float64Array.from(record.serviceMs, (ms) => ms / MINUTE_MS);
+  let withinTarget = 0;
+  for (const minutes of waits) if (minutes <= standards.targetWaitMinutes) withinTarget += 1;
+  let withinStandard = 0;
+  for (const minutes of serviceTimes) if (minutes <= standards.standardMinutes) withinStandard += 1;
+  return { record, waits, withinTarget, serviceTimes, withinStandard };
+}
+
+/** Joins arrays end to end: a view's times are kept as its groups' arrays until it is built. */
+function concat(parts: Float64Array[]): Float64Array {
+  const all = new Float64Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
+/**
+ * Collects one view's groups of tickets and ratings (a service, a counter, a
+ * staff member, a day, the whole office) and turns them into its published figures.
  */
 export class FiguresBuilder {
   private issued = 0;
@@ -24,9 +58,10 @@ export class FiguresBuilder {
   private cancelled = 0;
   private transfersOut = 0;
   private open = 0;
-  private readonly waits: number[] = [];
+  private recalls = 0;
+  private readonly waits: Float64Array[] = [];
   private withinTarget = 0;
-  private readonly serviceTimes: number[] = [];
+  private readonly serviceTimes: Float64Array[] = [];
   private withinStandard = 0;
   private readonly ratings: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   private outOfTurn = 0;
@@ -34,51 +69,36 @@ export class FiguresBuilder {
     OutOfTurnReason,
     number
   >;
-  private recalls = 0;
 
-  addTicket(row: ReportTicketRow, standards: Standards): void {
-    this.issued += 1;
-    if (row.transferIn) this.transfersIn += 1;
-    switch (row.status) {
-      case 'done':
-        this.served += 1;
-        break;
-      case 'no_show':
-        this.noShow += 1;
-        break;
-      case 'cancelled':
-        this.cancelled += 1;
-        break;
-      case 'transferred':
-        this.transfersOut += 1;
-        break;
-      default:
-        this.open += 1;
-    }
-    if (row.calledMs !== null) {
-      const wait = (row.calledMs - row.issuedMs) / MINUTE_MS;
-      this.waits.push(wait);
-      if (wait <= standards.targetWaitMinutes) this.withinTarget += 1;
-      if (row.outOfTurn) {
-        this.outOfTurn += 1;
-        if (row.outOfTurnReason) this.byReason[row.outOfTurnReason] += 1;
-      }
-    }
-    this.recalls += row.recalls;
-    if (row.status === 'done' && row.startedMs !== null && row.finishedMs !== null) {
-      const minutes = (row.finishedMs - row.startedMs) / MINUTE_MS;
-      this.serviceTimes.push(minutes);
-      if (minutes <= standards.standardMinutes) this.withinStandard += 1;
+  addGroup(group: MeasuredGroup): void {
+    const r = group.record;
+    this.issued += r.issued;
+    this.transfersIn += r.transfersIn;
+    this.served += r.served;
+    this.noShow += r.noShow;
+    this.cancelled += r.cancelled;
+    this.transfersOut += r.transfersOut;
+    this.open += r.open;
+    this.recalls += r.recalls;
+    this.waits.push(group.waits);
+    this.withinTarget += group.withinTarget;
+    this.serviceTimes.push(group.serviceTimes);
+    this.withinStandard += group.withinStandard;
+    for (const call of r.outOfTurn) {
+      this.outOfTurn += 1;
+      if (call.reason) this.byReason[call.reason] += 1;
     }
   }
 
-  addRating(score: number): void {
-    this.ratings[score - 1] = (this.ratings[score - 1] ?? 0) + 1;
+  addRatings(score: number, count: number): void {
+    this.ratings[score - 1] = (this.ratings[score - 1] ?? 0) + count;
   }
 
   build(satisfactionTargetPct: number): ReportFigures {
-    const waits = sortedCopy(this.waits);
-    const times = sortedCopy(this.serviceTimes);
+    // Copies: selection reorders, and a group's arrays are shared with other views.
+    const waits = concat(this.waits);
+    const times = concat(this.serviceTimes);
+    const [waitP50, waitP90] = quantiles(waits, [0.5, 0.9]);
     const calls = waits.length;
     return {
       issued: this.issued,
@@ -90,16 +110,16 @@ export class FiguresBuilder {
       open: this.open,
       wait: {
         called: calls,
-        p50: round(percentile(waits, 0.5), 2),
-        p90: round(percentile(waits, 0.9), 2),
+        p50: round(waitP50!, 2),
+        p90: round(waitP90!, 2),
         mean: round(mean(waits), 2),
-        max: round(calls === 0 ? null : waits[calls - 1]!, 2),
+        max: round(max(waits), 2),
         withinTargetPct: round(pct(this.withinTarget, calls), 1),
       },
       service: {
         timed: times.length,
         mean: round(mean(times), 2),
-        p90: round(percentile(times, 0.9), 2),
+        p90: round(quantiles(times, [0.9])[0]!, 2),
         withinStandardPct: round(pct(this.withinStandard, times.length), 1),
       },
       satisfaction: satisfactionFigures(this.ratings, this.served, satisfactionTargetPct),

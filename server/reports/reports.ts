@@ -22,6 +22,8 @@ export class Reports {
       throw notFound('service', serviceId);
     const period = periodOf(request, localDay(now, timeZone));
     if (period.range.days > 400) throw invalid('range_too_long', 'at most 400 days at a time');
+    const { from, to } = period.range;
+    const before = period.previous;
     return buildReport({
       period,
       officeName: this.ctx.officeName(),
@@ -31,12 +33,14 @@ export class Reports {
       satisfactionTargetPct: this.ctx.satisfactionTargetPct(),
       services: [...this.ctx.services().values()].sort((a, b) => a.sortOrder - b.sortOrder),
       counters: this.ctx.counters(),
-      rows: store.reports.ticketsOfDays(period.range.from, period.range.to, serviceId),
-      previousRows: store.reports.ticketsOfDays(
-        period.previous.from,
-        period.previous.to,
-        serviceId,
-      ),
+      current: {
+        tickets: store.reports.ticketGroups(from, to, serviceId, 'day-service-counter-staff'),
+        ratings: store.reports.ratingGroups(from, to, serviceId),
+      },
+      previous: {
+        tickets: store.reports.ticketGroups(before.from, before.to, serviceId, 'day-service'),
+        ratings: store.reports.ratingGroups(before.from, before.to, serviceId),
+      },
     });
   }
 

@@ -12,6 +12,8 @@ export function actorName(actor: Actor): string {
       return `station ${actor.station}`;
     case 'system':
       return `system: ${actor.reason}`;
+    case 'anonymous':
+      return `anonymous (${actor.via})`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fiscalYearOf, periodOf } from '../../server/reports/report-period.ts';
-import { percentile } from '../../server/reports/statistics.ts';
+import { percentile, quantiles } from '../../server/reports/statistics.ts';
 import { satisfactionBand, satisfactionFigures } from '../../server/reports/satisfaction.ts';
 
 const MONDAY = '2026-11-30';
@@ -116,5 +116,30 @@ describe('report statistics', () => {
       responseRatePct: null,
       targetMet: null,
     });
+  });
+});
+
+describe('quantiles by selection', () => {
+  it('agree with sorting and interpolating, for many sizes, ties and orders', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let n = 1; n < 300; n += 7) {
+      for (const ties of [false, true]) {
+        const values = Array.from({ length: n }, () =>
+          ties ? Math.floor(random() * 5) : random() * 100,
+        );
+        const sorted = [...values].sort((a, b) => a - b);
+        const interpolate = (p: number) => {
+          const h = (n - 1) * p;
+          const lo = Math.floor(h);
+          return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, n - 1)]! - sorted[lo]!);
+        };
+        const [p90, p50, p10] = quantiles(Float64Array.from(values), [0.9, 0.5, 0.1]);
+        expect(p50).toBeCloseTo(interpolate(0.5), 10);
+        expect(p90).toBeCloseTo(interpolate(0.9), 10);
+        expect(p10).toBeCloseTo(interpolate(0.1), 10);
+      }
+    }
+    expect(quantiles(new Float64Array(0), [0.5])).toEqual([null]);
   });
 });

@@ -19,6 +19,8 @@ export interface ReportPdfOptions {
   log?: (line: string) => void;
   /** How long the page may take to load and draw the report. */
   timeoutMs?: number;
+  /** Headers on every answer of the print origin: the office server's CSP, so the page prints under it. */
+  responseHeaders?: Readonly<Record<string, string>>;
 }
 
 const LAUNCH_ARGS = [
@@ -84,7 +86,9 @@ export class ReportPdfPrinter {
           problems.push(`blocked ${request.url()}`);
           await route.abort('blockedbyclient').catch(nobodyToAnswer);
         } else {
-          await route.fulfill(answer).catch(nobodyToAnswer);
+          await route
+            .fulfill({ ...answer, headers: { ...this.options.responseHeaders } })
+            .catch(nobodyToAnswer);
         }
       });
       await context.routeWebSocket(
