@@ -85,6 +85,12 @@ describe('report figures', () => {
     expect(formatChange(0, 'pts', 'en')).toBe('±0.0 pts');
   });
 
+  it('calls a change that rounds to nothing neither better nor worse', () => {
+    expect(formatChange(-0.04, 'min', 'th')).toBe('±0.0 นาที');
+    expect(changeTone(-0.04, 'down')).toBe('flat');
+    expect(changeTone(-0.05, 'down')).toBe('good');
+  });
+
   it('calls shorter waits and more satisfied citizens good news', () => {
     expect(changeTone(-2, 'down')).toBe('good');
     expect(changeTone(2, 'down')).toBe('bad');

@@ -38,18 +38,23 @@ export type ChangeUnit = 'pct' | 'pts' | 'min';
  */
 export function formatChange(value: number | null, unit: ChangeUnit, lang: Lang): string {
   if (value === null) return NO_FIGURE;
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
-  const size = oneDecimal.format(Math.abs(value));
+  // The sign follows the figure as shown: a change of -0.04 reads ±0.0, not −0.0.
+  const shown = roundedToShown(value);
+  const sign = shown > 0 ? '+' : shown < 0 ? '−' : '±';
+  const size = oneDecimal.format(Math.abs(shown));
   if (unit === 'pct') return `${sign}${size}%`;
   if (unit === 'pts') return `${sign}${size} ${lang === 'th' ? 'จุด' : 'pts'}`;
   return `${sign}${size} ${lang === 'th' ? 'นาที' : 'min'}`;
 }
+
+/** Changes are shown to one decimal. */
+const roundedToShown = (value: number): number => Math.round(value * 10) / 10;
 
 /** Whether a change is good news: fewer minutes of waiting is, more issued tickets is neither. */
 export function changeTone(
   value: number | null,
   better: 'up' | 'down' | 'neither',
 ): 'good' | 'bad' | 'flat' {
-  if (value === null || value === 0 || better === 'neither') return 'flat';
+  if (value === null || roundedToShown(value) === 0 || better === 'neither') return 'flat';
   return value > 0 === (better === 'up') ? 'good' : 'bad';
 }
