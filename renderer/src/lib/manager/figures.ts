@@ -47,8 +47,9 @@ export function formatChange(value: number | null, unit: ChangeUnit, lang: Lang)
   return `${sign}${size} ${lang === 'th' ? 'นาที' : 'min'}`;
 }
 
-/** Changes are shown to one decimal. */
-const roundedToShown = (value: number): number => Math.round(value * 10) / 10;
+/** Changes are shown to one decimal, halves away from zero as Intl rounds them. */
+const roundedToShown = (value: number): number =>
+  (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10;
 
 /** Whether a change is good news: fewer minutes of waiting is, more issued tickets is neither. */
 export function changeTone(
