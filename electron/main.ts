@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { app, BrowserWindow, screen, session } from 'electron';
-import { parseShellConfig, stationUrl } from './shell-config.ts';
+import { parseShellConfig, windowStartUrl } from './shell-config.ts';
 import { decidePermission, guardNavigation } from './navigation-guard.ts';
 import { stationWindowOptions } from './station-window.ts';
 import { startHostServer, type HostServer } from './host-server.ts';
@@ -61,15 +61,14 @@ app
     for (const station of config.windows) {
       const window = new BrowserWindow(stationWindowOptions(station, screens));
       window.once('ready-to-show', () => window.show());
+      // A paired station's window opens its pairing link first (shell-config.ts).
+      const start = windowStartUrl(config, station);
       // A station that loses the server keeps retrying: the pages themselves show the banner.
       window.webContents.on('did-fail-load', () =>
-        setTimeout(
-          () => window.loadURL(stationUrl(config, station.path)).catch(() => undefined),
-          3000,
-        ),
+        setTimeout(() => window.loadURL(start).catch(() => undefined), 3000),
       );
       // A failed load is retried by did-fail-load above; it must not stop the other windows.
-      window.loadURL(stationUrl(config, station.path)).catch(() => undefined);
+      window.loadURL(start).catch(() => undefined);
     }
     app.on('before-quit', () => {
       void agent?.stop();

@@ -24,9 +24,23 @@ export const shellConfigSchema = z.object({
         screen: z.int().min(0).max(8).default(0),
         /** Full-screen kiosk mode: no frame, no way out by keyboard shortcuts. */
         kiosk: z.boolean().default(true),
+        /**
+         * The station token from /admin → Stations (a kiosk or rating station). The window
+         * then opens /pair?token=...&next=<path> first, which sets its station cookie and
+         * redirects to the page; without it the window is an unpaired screen (a display needs none).
+         */
+        pairingToken: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{20,200}$/, 'a station token from /admin → Stations')
+          .optional(),
       }),
     )
-    .min(1),
+    .min(1)
+    // Every window of the shell shares one cookie store, so it can hold one station's cookie.
+    .refine((windows) => windows.filter((w) => w.pairingToken).length <= 1, {
+      message:
+        'at most one window can be a paired station (they share one cookie store); a display needs no pairing',
+    }),
   /** A device agent config file (hardware/agent) to run in this process, if devices are plugged in here. */
   agentConfig: z.string().min(1).optional(),
 });
@@ -49,4 +63,20 @@ export function parseShellConfig(json: unknown): ShellConfig {
 /** The full URL a station window loads. */
 export function stationUrl(config: ShellConfig, path: string): string {
   return new URL(path, config.serverUrl).toString();
+}
+
+/**
+ * What a window opens first: its pairing link when it has a token (the server sets the
+ * station cookie and redirects to the page, so the token never stays in the address bar),
+ * else the page itself. Opening it again on every start re-pairs a wiped cookie store.
+ */
+export function windowStartUrl(
+  config: ShellConfig,
+  window: ShellConfig['windows'][number],
+): string {
+  if (!window.pairingToken) return stationUrl(config, window.path);
+  const url = new URL('/pair', config.serverUrl);
+  url.searchParams.set('token', window.pairingToken);
+  url.searchParams.set('next', window.path);
+  return url.toString();
 }

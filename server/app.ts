@@ -7,17 +7,23 @@ import { Store } from './store/store.ts';
 import { Office } from './commands/office.ts';
 import type { DomainEvent } from './commands/domain-events.ts';
 import { Sessions } from './api/sessions.ts';
+import { StationAuth } from './api/station-auth.ts';
 import { LoginLimiter } from './api/login-limiter.ts';
 import { DeviceRegistry } from './api/device-registry.ts';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer.ts';
 import { createHttpServer, type Logger } from './api/http-server.ts';
 import { attachRealtime, type RealtimeServer } from './api/realtime.ts';
-import { generatePassword, hashPassword } from './api/passwords.ts';
+import { generatePassword, hashPassword, passwordTooShort } from './api/passwords.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { DEFAULT_OFFICE, type OfficeDefinition } from './core/default-office.ts';
 import { DEFAULT_QUEUE_CONFIG } from './core/queue-rule.ts';
 import { Reports } from './reports/reports.ts';
 import { ReportPdfPrinter } from './reports/export/report-pdf.ts';
+import { AllowedHosts } from './api/allowed-hosts.ts';
+import { AnonymousRateLimit, DEFAULT_ANONYMOUS_RATE } from './api/anonymous-rate-limit.ts';
+import type { Rate } from './api/token-buckets.ts';
+import type { Perimeter } from './api/perimeter.ts';
+import { SECURITY_HEADERS } from './api/security-headers.ts';
 
 export const DATABASE_FILE = 'khiu.db';
 const WRITER_AUTOCHECKPOINT_WITH_WORKER = 20_000;
@@ -36,6 +42,12 @@ export interface KhiuOptions {
   staticDir?: string;
   /** Chromium, Chrome or Edge for PDF reports; found at the usual paths when absent (KHIU_BROWSER). */
   browserPath?: string;
+  /** Host names browsers may reach the server by; default: its addresses and the machine's names. */
+  allowedHosts?: readonly string[];
+  /** Per client address and anonymous endpoint (docs/security.md); default 5 a second, bursts of 20. */
+  anonymousRate?: Rate;
+  /** PEM certificate and key: serve HTTPS, and session cookies become Secure. */
+  tls?: { cert: Buffer | string; key: Buffer | string };
 }
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
@@ -69,6 +81,9 @@ export function openOffice(
 /** Opens the data directory (setting up an empty one as a default office) and serves the API. */
 export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  // Refused before anything is opened: a weak first admin would guard the whole office.
+  const weakAdmin = options.adminPassword ? passwordTooShort(options.adminPassword) : null;
+  if (weakAdmin) throw new Error(`KHIU_ADMIN_PASSWORD (the first admin's password): ${weakAdmin}`);
   const clock = options.clock ?? systemClock;
   let publish: (events: DomainEvent[]) => void = () => {};
   const { db, office } = openOffice(options.dataDir, clock, (events) => publish(events));
@@ -93,8 +108,11 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
         );
     },
   });
-  const sessions = new Sessions(office.ctx.store, clock);
+  const sessions = new Sessions(office.ctx.store, clock, {
+    secureCookies: options.tls !== undefined,
+  });
   const limiter = new LoginLimiter(() => clock.now());
+  const stations = new StationAuth(office.stations, () => sessions.cookieAttributes);
   const staticDir =
     options.staticDir ?? (existsSync(DEFAULT_STATIC_DIR) ? DEFAULT_STATIC_DIR : undefined);
   const devices = new DeviceRegistry(clock, (ms) => office.views.iso(ms));
@@ -103,13 +121,25 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     staticDir,
     browserPath: options.browserPath ?? process.env.KHIU_BROWSER ?? null,
     log,
+    responseHeaders: SECURITY_HEADERS,
   });
+  const perimeter: Perimeter = {
+    scheme: options.tls ? 'https' : 'http',
+    allowedHosts: AllowedHosts.forListener(options.host, options.allowedHosts),
+    // Real time, not the office clock: a test's frozen clock must not freeze the buckets.
+    anonymousRate: new AnonymousRateLimit(options.anonymousRate ?? DEFAULT_ANONYMOUS_RATE, () =>
+      performance.now(),
+    ),
+  };
+  const tls = options.tls && {
+    cert: Buffer.from(options.tls.cert),
+    key: Buffer.from(options.tls.key),
+  };
   const http = createHttpServer(
-    { office, sessions, limiter, devices, reports, pdf },
-    log,
-    staticDir,
+    { office, sessions, limiter, devices, reports, pdf, stations },
+    { log, perimeter, staticDir, tls },
   );
-  const realtime = attachRealtime(http, office.views);
+  const realtime = attachRealtime(http, office.views, perimeter, { sessions, stations });
   publish = realtime.publish;
 
   try {
@@ -127,7 +157,7 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
   const port = (http.address() as AddressInfo).port;
   const hostInUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${hostInUrl}:${port}`,
+    url: `${perimeter.scheme}://${hostInUrl}:${port}`,
     port,
     office,
     io: realtime.io,

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../server/contract/contract.ts';
+import type { PublicSnapshot } from '../../server/contract/contract.ts';
 
 /**
  * The number a counter's board shows, read from a snapshot: the ticket the
@@ -6,7 +6,7 @@ import type { Snapshot } from '../../server/contract/contract.ts';
  * the last number between citizens (a late citizen still sees it), so a
  * repaint after a reconnect must not blank a board the live events left lit.
  */
-export function counterNumberIn(snapshot: Snapshot, counterId: number): string {
+export function counterNumberIn(snapshot: PublicSnapshot, counterId: number): string {
   const serving = snapshot.nowServing.find((n) => n.counterId === counterId)?.ticket;
   if (serving) return serving.number;
   // latestCalls is newest first.

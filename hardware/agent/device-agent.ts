@@ -3,10 +3,10 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
   DeviceProfiles,
+  PublicSnapshot,
+  PublicTicketCalledEvent,
   ServerToClientEvents,
-  Snapshot,
   Ticket,
-  TicketCalledEvent,
 } from '../../server/contract/contract.ts';
 import type { StationConfig } from './station-config.ts';
 import type { Transport } from '../transport/transport.ts';
@@ -14,6 +14,7 @@ import type { BackoffOptions } from '../transport/reconnecting-transport.ts';
 import type { JobOutcome } from '../printer/print-queue.ts';
 import { createTransport } from '../transport/open-transport.ts';
 import { OfficeHttp } from './office-http.ts';
+import { HardwareError } from '../hardware-error.ts';
 import { OfficeFacts } from './office-facts.ts';
 import { ReportOutbox } from './report-outbox.ts';
 import { DeviceStatusBoard } from './device-status-board.ts';
@@ -86,13 +87,21 @@ export class DeviceAgent {
   private readonly taken = new RecentIds(2000);
   private stopping = false;
   private connectTimer: NodeJS.Timeout | null = null;
+  private readonly token: string;
 
   constructor(private readonly options: DeviceAgentOptions) {
     const { config } = options;
     this.config = config;
     this.log =
       options.log ?? ((line) => process.stderr.write(`khiu-agent ${config.station}: ${line}\n`));
-    this.http = new OfficeHttp(config.server, config.station);
+    if (!config.token) {
+      throw new HardwareError(
+        'station_not_paired',
+        `station ${config.station} has no token: add an "agent" station named ${config.station} under /admin → Stations and put its token in the config ("token" or "tokenFile")`,
+      );
+    }
+    this.token = config.token;
+    this.http = new OfficeHttp(config.server, config.station, config.token);
     this.facts = new OfficeFacts(this.http);
     this.outbox = new ReportOutbox({ log: this.log });
     this.board = new DeviceStatusBoard({
@@ -163,6 +172,8 @@ export class DeviceAgent {
     const delay = this.options.reconnectDelayMs ?? 500;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(this.config.server, {
       transports: ['websocket'],
+      // The server sends this station's own tickets, ids included, only to its paired agent.
+      auth: { token: this.token },
       reconnectionDelay: delay,
       reconnectionDelayMax: 5000,
     });
@@ -182,9 +193,18 @@ export class DeviceAgent {
       if (reason === 'io server disconnect' && !this.stopping)
         this.connectTimer = setTimeout(() => socket.connect(), delay);
     });
+    socket.on('connect_error', (err) => {
+      // A refused token is final (socket.io does not retry a middleware's refusal): say so.
+      if (err.message === 'station_required')
+        this.log(
+          `the server refused this station's token (unknown or revoked): pair agent ${this.config.station} again under /admin → Stations`,
+        );
+      else this.log(`cannot connect to ${this.config.server}: ${err.message}`);
+    });
     socket.on('snapshot', (snapshot) => this.snapshot(snapshot));
     this.listen('ticket:issued', (e) => {
-      if (e.station === this.config.station) this.ticketIssued(e.ticket);
+      // Only our own station's tickets come with their id (for the QR).
+      if (e.station === this.config.station && 'id' in e.ticket) this.ticketIssued(e.ticket);
     });
     this.listen('ticket:called', (e) => this.called(e));
     this.listen('services:updated', (e) => this.facts.setServices(e.services));
@@ -243,7 +263,7 @@ export class DeviceAgent {
     });
   }
 
-  private snapshot(snapshot: Snapshot): void {
+  private snapshot(snapshot: PublicSnapshot): void {
     this.position.reset(snapshot.seq);
     this.facts.officeName = snapshot.officeName;
     // Services and the time zone may have changed while we were away; settings publish no event.
@@ -325,7 +345,7 @@ export class DeviceAgent {
     }
   }
 
-  private called(event: TicketCalledEvent): void {
+  private called(event: PublicTicketCalledEvent): void {
     for (const d of this.displays)
       if (d.counterId === event.counter.id) void d.show(event.ticket.number, true);
   }

@@ -13,8 +13,9 @@ import { HardwareError } from '../hardware-error.ts';
 
 /*
  * The few HTTP calls a device agent makes, over the server's public API
- * (docs/contract.md). No sign-in: an agent is a station, it reads what is
- * posted and reports what its devices did.
+ * (docs/contract.md). No sign-in: an agent is a paired station, it sends its
+ * station token as `Authorization: Bearer`, reads what is posted and reports
+ * what its devices did.
  */
 
 export interface DeviceReportItem {
@@ -49,6 +50,8 @@ export class OfficeHttp {
   constructor(
     readonly baseUrl: string,
     private readonly station: string,
+    /** The agent station's token (/admin → Stations): the server knows the agent by it. */
+    private readonly token: string,
   ) {}
 
   office(): Promise<{ name: LocalizedText }> {
@@ -105,10 +108,11 @@ export class OfficeHttp {
     try {
       res = await fetch(this.baseUrl + path, {
         method,
-        // The ledger records which station acted.
+        // The token says which paired station acts (and the ledger records it).
         headers: {
-          'x-khiu-station': this.station,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          authorization: `Bearer ${this.token}`,
+          // The server refuses a POST that does not declare JSON, body or not.
+          ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),

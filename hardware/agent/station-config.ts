@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { HardwareError } from '../hardware-error.ts';
 import { parseDeviceUri } from '../transport/device-uri.ts';
@@ -151,10 +152,22 @@ const buttonsSchema = z
   })
   .strict();
 
+/** What POST /api/stations gave the admin for this agent (43 URL-safe characters). */
+const stationToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,200}$/, 'not a station token from /admin → Stations');
+
 export const stationConfigSchema = z
   .object({
     station: id,
     server: httpUrl,
+    /**
+     * The agent station's token (/admin → Stations, kind "agent"), sent as
+     * `Authorization: Bearer`; or `tokenFile`, a file holding it (relative to the config file),
+     * so the config itself can be shared without the secret.
+     */
+    token: stationToken.optional(),
+    tokenFile: z.string().min(1).max(500).optional(),
     /** Where citizens' phones reach the office server; defaults to `server`. */
     publicBaseUrl: httpUrl
       .refine(
@@ -172,6 +185,10 @@ export const stationConfigSchema = z
   .refine((c) => !c.printer || c.complaintChannel !== undefined, {
     path: ['complaintChannel'],
     message: 'a station with a printer needs the complaint channel printed on its tickets',
+  })
+  .refine((c) => c.token === undefined || c.tokenFile === undefined, {
+    path: ['tokenFile'],
+    message: 'give either "token" or "tokenFile", not both',
   });
 
 type RawStationConfig = z.output<typeof stationConfigSchema>;
@@ -209,6 +226,8 @@ export interface ButtonsConfig {
 export interface StationConfig {
   station: string;
   server: string;
+  /** The agent station's token; null until paired (the agent then refuses to start). */
+  token: string | null;
   publicBaseUrl: string;
   complaintChannel: string;
   printer: PrinterConfig | null;
@@ -237,9 +256,13 @@ function normalise(raw: RawStationConfig, source: string): StationConfig {
       debounceMs: b.debounceMs,
     };
   });
+  const fail = (message: string): never => {
+    throw new HardwareError('invalid_station_config', `${source}: ${message}`);
+  };
   const config: StationConfig = {
     station: raw.station,
     server: trim(raw.server),
+    token: raw.token ?? (raw.tokenFile === undefined ? null : readToken(raw.tokenFile, fail)),
     publicBaseUrl: trim(raw.publicBaseUrl ?? raw.server),
     complaintChannel: raw.complaintChannel ?? '',
     printer: raw.printer
@@ -254,9 +277,6 @@ function normalise(raw: RawStationConfig, source: string): StationConfig {
       : null,
     displays,
     buttons,
-  };
-  const fail = (message: string): never => {
-    throw new HardwareError('invalid_station_config', `${source}: ${message}`);
   };
   for (const b of buttons) {
     try {
@@ -280,6 +300,26 @@ function normalise(raw: RawStationConfig, source: string): StationConfig {
   return config;
 }
 
+/** The token in `file` (surrounding whitespace, such as a final newline, ignored). */
+function readToken(file: string, fail: (message: string) => never): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    return fail(`tokenFile: cannot read ${file}: ${(err as Error).message}`);
+  }
+  if (!stationToken.safeParse(text).success)
+    fail(`tokenFile: ${file} does not hold a station token from /admin → Stations`);
+  return text;
+}
+
+/** A station token file (`--token-file`), checked like a config's `tokenFile`. */
+export function readStationTokenFile(file: string): string {
+  return readToken(file, (message) => {
+    throw new HardwareError('invalid_station_config', message);
+  });
+}
+
 /** Validates parsed JSON as a station config; `source` names it in errors (a file path). */
 export function parseStationConfig(data: unknown, source = 'station config'): StationConfig {
   const result = stationConfigSchema.safeParse(data);
@@ -295,10 +335,13 @@ export function parseStationConfig(data: unknown, source = 'station config'): St
   return normalise(result.data, source);
 }
 
-/** Reads a config file; `overrides` (from the command line) replace its fields before validation. */
+/**
+ * Reads a config file; `overrides` (from the command line) replace its fields before
+ * validation. A relative `tokenFile` is read next to the config file.
+ */
 export function loadStationConfig(
   file: string,
-  overrides: { station?: string; server?: string } = {},
+  overrides: { station?: string; server?: string; tokenFile?: string } = {},
 ): StationConfig {
   let text: string;
   try {
@@ -318,7 +361,13 @@ export function loadStationConfig(
       `${file}: not valid JSON (${(err as Error).message})`,
     );
   }
-  if (typeof data === 'object' && data !== null && !Array.isArray(data))
-    data = { ...data, ...overrides };
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const merged: Record<string, unknown> = { ...data, ...overrides };
+    // A token given on the command line replaces the file's own.
+    if (overrides.tokenFile !== undefined) delete merged.token;
+    if (typeof merged.tokenFile === 'string' && !isAbsolute(merged.tokenFile))
+      merged.tokenFile = resolve(overrides.tokenFile ? '.' : dirname(file), merged.tokenFile);
+    data = merged;
+  }
   return parseStationConfig(data, file);
 }

@@ -9,6 +9,8 @@ import { HardwareError } from '../hardware-error.ts';
 export interface VirtualStationOptions {
   server: string;
   station: string;
+  /** The token of the agent station `station` (/admin → Stations, or what `npm start` pairs itself). */
+  token: string;
   /** The PNG of each printed ticket goes here. */
   outDir: string;
   log: (line: string) => void;
@@ -68,6 +70,7 @@ export async function startVirtualStation(options: VirtualStationOptions): Promi
     {
       station: options.station,
       server: options.server,
+      token: options.token,
       complaintChannel: DEMO_COMPLAINT_CHANNEL,
       printer: { uri: printerUri, profile: 'epson-tm-t82', mode: 'text' },
       displays: [{ uri: displayUri, protocol: 'cd5220', counterId: counter.id }],

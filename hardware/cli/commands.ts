@@ -15,7 +15,7 @@ import {
 import { encodeTicket } from '../printer/ticket-encoder.ts';
 import { displayProtocol } from '../display/display-protocols.ts';
 import { DeviceAgent } from '../agent/device-agent.ts';
-import { loadStationConfig } from '../agent/station-config.ts';
+import { loadStationConfig, readStationTokenFile } from '../agent/station-config.ts';
 import { startVirtualStation } from '../agent/virtual-station.ts';
 import { startOffice } from './start-office.ts';
 import { untilSignal } from './until-signal.ts';
@@ -176,13 +176,14 @@ const devices: Command = async (args) => {
 };
 
 /**
- * agent --server URL --station ID [--config FILE]: the station's device agent.
- * With a config file, its devices (--server and --station override the file);
- * without one, a virtual printer and display, as `start` uses.
+ * agent --server URL --station ID [--config FILE] [--token-file FILE]: the station's device agent.
+ * With a config file, its devices (--server, --station and --token-file override
+ * the file); without one, a virtual printer and display, as `start` uses, for the
+ * agent station whose token is in --token-file.
  */
 const agent: Command = async (args) => {
   try {
-    const flags = parseFlags(args, ['server', 'station', 'config', 'out']);
+    const flags = parseFlags(args, ['server', 'station', 'config', 'out', 'token-file']);
     const file = flags.get('config');
     const log = (line: string): void => void process.stderr.write(`agent: ${line}\n`);
     let stop: () => Promise<void>;
@@ -190,6 +191,7 @@ const agent: Command = async (args) => {
       const overrides = {
         ...(flags.has('server') ? { server: flags.get('server')! } : {}),
         ...(flags.has('station') ? { station: flags.get('station')! } : {}),
+        ...(flags.has('token-file') ? { tokenFile: flags.get('token-file')! } : {}),
       };
       const config = loadStationConfig(file, overrides);
       const running = new DeviceAgent({ config, log });
@@ -207,6 +209,7 @@ const agent: Command = async (args) => {
       const station = await startVirtualStation({
         server: required(flags, 'server').replace(/\/+$/, ''),
         station: required(flags, 'station'),
+        token: readStationTokenFile(required(flags, 'token-file')),
         outDir: flags.get('out') ?? 'test-output/virtual-printer',
         log,
       });

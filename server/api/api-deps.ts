@@ -2,10 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Office } from '../commands/office.ts';
 import type { Sessions } from './sessions.ts';
 import type { LoginLimiter } from './login-limiter.ts';
-import type { Actor, UserRecord } from '../core/records.ts';
+import type { Actor, StationRecord, UserRecord } from '../core/records.ts';
 import type { DeviceRegistry } from './device-registry.ts';
 import type { Reports } from '../reports/reports.ts';
 import type { ReportPdfPrinter } from '../reports/export/report-pdf.ts';
+import type { StationAuth } from './station-auth.ts';
 
 export interface ApiDeps {
   office: Office;
@@ -14,6 +15,8 @@ export interface ApiDeps {
   devices: DeviceRegistry;
   reports: Reports;
   pdf: Pick<ReportPdfPrinter, 'print'>;
+  /** Paired stations' tokens (issue 8). */
+  stations: StationAuth;
 }
 
 export const userActor = (user: UserRecord): Actor => ({
@@ -22,13 +25,12 @@ export const userActor = (user: UserRecord): Actor => ({
   role: user.role,
 });
 
-/** Public stations may name themselves (X-Khiu-Station: kiosk-1) for the ledger; nothing more. */
-export function stationActor(req: IncomingMessage, fallback: string): Actor {
-  const header = req.headers['x-khiu-station'];
-  const name =
-    typeof header === 'string' && /^[A-Za-z0-9._-]{1,40}$/.test(header) ? header : fallback;
-  return { kind: 'station', station: name };
-}
+/** A paired station as the ledger names it; its id says which token acted. */
+export const stationActor = (station: StationRecord): Actor => ({
+  kind: 'station',
+  station: station.name,
+  stationId: station.id,
+});
 
 export function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';

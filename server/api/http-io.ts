@@ -72,12 +72,23 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/**
+ * The request's cookies. The Cookie header carries every cookie of the host, including other
+ * applications' on other ports: one that is not valid percent-encoding (`other=100%`) is
+ * skipped, never an error for the request.
+ */
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0)
-      cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    try {
+      // The first of two cookies with one name is the most specific path's (RFC 6265 5.4).
+      if (!cookies.has(name)) cookies.set(name, decodeURIComponent(part.slice(eq + 1).trim()));
+    } catch {
+      // Not ours to read.
+    }
   }
   return cookies;
 }

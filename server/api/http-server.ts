@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { Router } from './router.ts';
 import type { ApiDeps } from './api-deps.ts';
+import { clientAddress } from './api-deps.ts';
 import { sendError } from './http-io.ts';
+import { applySecurityHeaders } from './security-headers.ts';
+import { checkJsonContentType, checkSameOrigin, isStateChanging } from './request-guard.ts';
+import { RateLimited } from './anonymous-rate-limit.ts';
+import type { Perimeter } from './perimeter.ts';
 import { KhiuError } from '../core/errors.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -10,6 +16,7 @@ import { managerRoutes } from './routes/manager-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { stationRoutes } from './routes/station-routes.ts';
 import { serveStatic } from './static-files.ts';
 
 export type Logger = (line: string) => void;
@@ -23,22 +30,37 @@ export function buildRouter(deps: ApiDeps): Router {
   adminRoutes(router, deps);
   deviceRoutes(router, deps);
   reportRoutes(router, deps);
+  stationRoutes(router, deps);
   return router;
 }
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-};
+export interface HttpServerOptions {
+  log: Logger;
+  perimeter: Perimeter;
+  staticDir?: string | undefined;
+  /** PEM certificate and key: serve HTTPS instead of HTTP. */
+  tls?: { cert: Buffer; key: Buffer } | undefined;
+}
 
-/** The HTTP server: /api goes to the router; errors become {"error":{code,message}}, never a stack trace. */
-export function createHttpServer(deps: ApiDeps, log: Logger, staticDir?: string): Server {
+/**
+ * The HTTP(S) server: every answer carries the security headers; the Host, the origin and
+ * content type of state-changing requests and the anonymous endpoints' rate are checked
+ * before anything else; /api goes to the router; errors become {"error":{code,message}},
+ * never a stack trace.
+ */
+export function createHttpServer(deps: ApiDeps, options: HttpServerOptions): Server {
+  const { log, perimeter, staticDir } = options;
   const router = buildRouter(deps);
-  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    applySecurityHeaders(res);
     try {
+      perimeter.allowedHosts.check(req.headers.host);
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (isStateChanging(req.method)) {
+        checkSameOrigin(req, perimeter.scheme);
+        checkJsonContentType(req);
+      }
+      perimeter.anonymousRate.check(req.method ?? 'GET', url.pathname, clientAddress(req));
       if (
         staticDir &&
         !url.pathname.startsWith('/api/') &&
@@ -54,6 +76,7 @@ export function createHttpServer(deps: ApiDeps, log: Logger, staticDir?: string)
       }
       if (error instanceof KhiuError) {
         const headers: Record<string, string> = error.status === 413 ? { connection: 'close' } : {};
+        if (error instanceof RateLimited) headers['retry-after'] = String(error.retryAfterSeconds);
         sendError(res, error, headers);
         return;
       }
@@ -69,5 +92,8 @@ export function createHttpServer(deps: ApiDeps, log: Logger, staticDir?: string)
         ),
       );
     }
-  });
+  };
+  return options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handle)
+    : createServer(handle);
 }

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { invalid } from '../core/errors.ts';
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
@@ -13,6 +14,27 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
       (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
+}
+
+/**
+ * The shortest password the office accepts, for the first admin (KHIU_ADMIN_PASSWORD) and
+ * every password set through the API. Sign-in is limited to a few guesses per name per
+ * 15 minutes, so length, not composition rules, is what keeps a guessed password out.
+ */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** Why `password` is too short, or null. Characters are counted as code points after NFC, as scrypt sees them. */
+export function passwordTooShort(password: string): string | null {
+  const length = [...password.normalize('NFC')].length;
+  return length >= MIN_PASSWORD_LENGTH
+    ? null
+    : `a password needs at least ${MIN_PASSWORD_LENGTH} characters; this one has ${length}`;
+}
+
+/** Throws 400 password_too_short for a password set through the API. */
+export function assertPasswordLength(password: string): void {
+  const problem = passwordTooShort(password);
+  if (problem) throw invalid('password_too_short', problem);
 }
 
 /** scrypt$N$r$p$salt$key, salt and key in base64. */

@@ -18,7 +18,10 @@ interface Route {
   handler: Handler;
 }
 
-/** Paths like /api/tickets/:id; wrong method on a known path is a 405, unknown path a 404. */
+/**
+ * Paths like /api/tickets/:id; wrong method on a known path is a 405, unknown path a 404.
+ * HEAD runs the GET route: Node sends its status and headers and drops the body.
+ */
 export class Router {
   private readonly routes: Route[] = [];
 
@@ -29,12 +32,14 @@ export class Router {
 
   match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } {
     const parts = pathname.split('/').filter(Boolean);
+    const wanted = method === 'HEAD' ? 'GET' : method;
     const allowed: string[] = [];
     for (const route of this.routes) {
       const params = matchParts(route.parts, parts);
       if (!params) continue;
-      if (route.method === method) return { handler: route.handler, params };
+      if (route.method === wanted) return { handler: route.handler, params };
       allowed.push(route.method);
+      if (route.method === 'GET') allowed.push('HEAD');
     }
     if (allowed.length > 0) {
       throw new KhiuError(

@@ -11,6 +11,7 @@ import {
 } from '../contract/contract.ts';
 import { KhiuError } from '../core/errors.ts';
 import { isValidDay, isValidTimeZone } from '../core/local-time.ts';
+import { nameProblem } from '../core/safe-text.ts';
 
 /** Parses `input` or throws a 400 naming every field that is wrong. */
 export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -24,7 +25,17 @@ export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 const id = z.int().positive().max(2_147_483_647);
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * A name or note a person typed: refused with the character named when unsafe
+ * (core/safe-text.ts). Optional text may be empty or spaces, but not look empty while it
+ * is not (a zero-width space as a pause reason).
+ */
+const safe = (optional: boolean) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = nameProblem(value, !optional || value.trim() !== '');
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+const text = (max: number) => z.string().trim().min(1).max(max).superRefine(safe(false));
+const optionalText = (max: number) => z.string().max(max).superRefine(safe(true));
 const localized = (max: number) => z.object({ th: text(max), en: text(max) });
 const clientRequestId = z.string().min(1).max(100).optional();
 
@@ -51,7 +62,13 @@ export const transferBody = z.object({ serviceId: id });
 
 export const ratingBody = z.object({ score: z.int().min(1).max(5) });
 
-export const loginBody = z.object({ username: text(64), password: z.string().min(1).max(256) });
+export const loginBody = z.object({
+  username: text(64),
+  password: z.string().min(1).max(256),
+  /** The counter a staff session works; also PUT /api/session/counter. */
+  counterId: id.optional(),
+});
+export const chooseCounterBody = z.object({ counterId: id });
 
 const step = z.object({
   title: localized(200),
@@ -86,10 +103,11 @@ export const createCounterBody = z.object({
 export const updateCounterBody = createCounterBody.partial();
 export const counterStatusBody = z.object({
   status: z.enum(COUNTER_STATUSES),
-  reason: z.string().max(200).optional(),
+  reason: optionalText(200).optional(),
 });
 
-const password = z.string().min(8, 'at least 8 characters').max(256);
+// The length rule is checked after parsing (passwords.ts), so it can answer password_too_short.
+const password = z.string().min(1).max(256);
 const role = z.enum(['staff', 'manager', 'admin']);
 export const createUserBody = z.object({
   username: z.string().regex(/^[a-z0-9._-]{2,32}$/, '2-32 characters: a-z 0-9 . _ -'),
@@ -154,7 +172,7 @@ const uniqueNames = (list: { name: string }[]) =>
 const printerProfile = z
   .object({
     name: profileName,
-    description: z.string().max(200).default(''),
+    description: optionalText(200).default(''),
     paperWidthMm: z.union([z.literal(58), z.literal(80)]),
     printWidthDots: z
       .int()
@@ -164,7 +182,7 @@ const printerProfile = z
     columns: z.union([z.literal(32), z.literal(35), z.literal(42), z.literal(44), z.literal(48)]),
     thaiMode: z.enum(THAI_PRINT_MODES),
     codepage: z.int().min(0).max(255).nullable(),
-    codepageNote: z.string().max(300).default(''),
+    codepageNote: optionalText(300).default(''),
   })
   .refine((p) => p.thaiMode !== 'text' || p.codepage !== null, {
     path: ['codepage'],
@@ -174,7 +192,7 @@ const printerProfile = z
 const displayProfile = z
   .object({
     name: profileName,
-    description: z.string().max(200).default(''),
+    description: optionalText(200).default(''),
     protocol: z.enum(DISPLAY_PROTOCOLS),
     address: z.int().min(0).max(99).nullable().default(null),
     digits: z.int().min(1).max(16).nullable().default(null),

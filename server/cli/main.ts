@@ -15,12 +15,15 @@ const SERVER_COMMANDS: Record<string, Command> = {
 
 const USAGE = `usage: npm run khiu -- <command> [options]
   serve      --port P --host H --data DIR     run the office server (port 0 picks a free port)
+             [--allowed-hosts a,b] [--tls-cert FILE --tls-key FILE]
+             [--anonymous-rate N --anonymous-burst N]   see docs/security.md
   verify     --data DIR                        recompute the ledger's hash chain and check every row
   seed-demo  --data DIR --weeks N --per-day M  fill an empty data directory with realistic history
   backup     --data DIR --out FILE             online backup of the database
-  start      --data DIR --port P --host H [--config FILE]
+  start      --data DIR --port P --host H [--config FILE] [serve's security flags]
                                                server + device agent (virtual printer and display without --config)
-  agent      --server URL --station ID [--config FILE]   the device agent of one station
+  agent      --server URL --station ID --token-file FILE [--config FILE]
+                                               the device agent of one paired agent station
   virtual-printer --port P --out DIR           an ESC/POS printer on TCP that renders tickets to PNG
   virtual-display --port P --protocol NAME     a counter display on TCP
   print-test --printer URI [--profile NAME] [--mode text|raster|auto] [--codepage N]

@@ -1,10 +1,15 @@
 import { startKhiu } from '../app.ts';
 import { integerOption, parseArgs } from './args.ts';
+import { PERIMETER_FLAGS, perimeterOptions } from './perimeter-options.ts';
 
-/** serve --port P --host H --data DIR: prints exactly one line on stdout once it accepts requests. */
+/**
+ * serve --port P --host H --data DIR [perimeter flags]: prints exactly one line on stdout
+ * once it accepts requests.
+ */
 export async function serveCommand(argv: string[]): Promise<number> {
-  const options = parseArgs(argv, ['port', 'host', 'data']);
+  const options = parseArgs(argv, ['port', 'host', 'data', ...PERIMETER_FLAGS]);
   const khiu = await startKhiu({
+    ...perimeterOptions(options),
     port: integerOption(options, 'port', 8080, 0, 65535),
     host: options.get('host') ?? '127.0.0.1',
     dataDir: options.get('data') ?? './data',

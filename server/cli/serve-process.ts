@@ -16,6 +16,8 @@ export interface ServeProcessOptions {
   node?: string;
   /** Where the server's stderr goes (default: this process's stderr). */
   onStderr?: (text: string) => void;
+  /** More `serve` flags (--allowed-hosts, --tls-cert, --anonymous-rate ...). */
+  args?: readonly string[];
 }
 
 export interface ServeProcess {
@@ -42,6 +44,7 @@ export function spawnServe(options: ServeProcessOptions): Promise<ServeProcess> 
     options.host ?? '127.0.0.1',
     '--data',
     options.dataDir,
+    ...(options.args ?? []),
   ];
   const child = spawn(options.node ?? process.execPath, args, {
     cwd: REPO_ROOT,
@@ -70,7 +73,7 @@ export function spawnServe(options: ServeProcessOptions): Promise<ServeProcess> 
     child.once('exit', onExit);
     child.once('error', fail);
     lines.on('line', (line) => {
-      const match = /^khiu listening on (http:\/\/\S+)$/.exec(line);
+      const match = /^khiu listening on (https?:\/\/\S+)$/.exec(line);
       if (!match) return;
       clearTimeout(timer);
       child.off('exit', onExit);

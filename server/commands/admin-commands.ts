@@ -10,6 +10,12 @@ import {
 import type { QueueConfig } from '../core/queue-rule.ts';
 import type { OfficeDefinition } from '../core/default-office.ts';
 import { conflict, invalid, notFound } from '../core/errors.ts';
+import {
+  officePrintsText,
+  unprintableInOfficeName,
+  unprintableInService,
+  type UnprintableField,
+} from '../core/ticket-printable.ts';
 
 export type ServiceInput = Omit<ServiceRecord, 'id' | 'sortOrder'> & { sortOrder?: number };
 export type CounterInput = Pick<CounterRecord, 'name' | 'number' | 'serviceIds'>;
@@ -26,6 +32,7 @@ export class AdminCommands {
     return this.ctx.run((events) => {
       if (this.store.services.byCode(input.code))
         throw conflict('duplicate_code', `service code ${input.code} is taken`);
+      this.assertPrintable(unprintableInService(input));
       const service = this.store.services.insert({
         ...input,
         sortOrder: input.sortOrder ?? this.store.services.count() + 1,
@@ -54,6 +61,7 @@ export class AdminCommands {
       ) {
         throw conflict('duplicate_code', `service code ${patch.code} is taken`);
       }
+      this.assertPrintable(unprintableInService(patch));
       const after = { ...service, ...patch };
       this.store.services.update(after);
       this.ctx.forgetCached();
@@ -187,6 +195,7 @@ export class AdminCommands {
   /** Replaces the office's printer and display profiles; agents apply them to their next ticket and call. */
   setDeviceProfiles(profiles: DeviceProfiles, actor: Actor): void {
     this.ctx.run((events) => {
+      if (officePrintsText(profiles.printers)) this.assertAllPrintable();
       this.store.settings.set(SETTING_DEVICE_PROFILES, profiles);
       const seq = this.store.ledger.record(
         this.ctx.now(),
@@ -201,6 +210,7 @@ export class AdminCommands {
 
   setOfficeName(name: LocalizedText, actor: Actor): void {
     this.ctx.run(() => {
+      this.assertPrintable(unprintableInOfficeName(name));
       this.store.settings.set(SETTING_OFFICE_NAME, name);
       this.store.ledger.record(
         this.ctx.now(),
@@ -261,6 +271,30 @@ export class AdminCommands {
       this.ctx.forgetCached();
       return true;
     });
+  }
+
+  /** Refuses text a text-mode ticket printer would fail on, unless every printer is raster. */
+  private assertPrintable(problem: UnprintableField | null): void {
+    if (problem && officePrintsText(this.ctx.deviceProfiles().printers))
+      throw invalid('invalid_input', `${problem.field}: ${problem.message}`);
+  }
+
+  /** A printer set to text mode must not meet a service or office name it cannot print. */
+  private assertAllPrintable(): void {
+    const problems = [
+      ...this.store.services.all().map((s) => ({
+        what: `service ${s.code}`,
+        problem: unprintableInService(s),
+      })),
+      { what: 'the office name', problem: unprintableInOfficeName(this.ctx.officeName()) },
+    ];
+    const first = problems.find((p) => p.problem !== null);
+    if (first) {
+      throw conflict(
+        'unprintable_text',
+        `${first.what}, ${first.problem!.field}: ${first.problem!.message}; change it before setting a printer to text mode`,
+      );
+    }
   }
 
   private checkCounter(counter: CounterInput, selfId?: number): void {

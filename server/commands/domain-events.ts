@@ -1,4 +1,4 @@
-import type { CounterRecord, RatingRecord, TicketRecord } from '../core/records.ts';
+import type { CounterRecord, RatingRecord, StationRecord, TicketRecord } from '../core/records.ts';
 import type { PrintOutcome } from '../contract/contract.ts';
 
 /** What a committed command changed; the api turns these into realtime events. */
@@ -30,6 +30,8 @@ export type DomainEvent =
   | { kind: 'ticket:rated'; seq: number; rating: RatingRecord }
   | { kind: 'counter:updated'; seq: number; counter: CounterRecord }
   | { kind: 'services:updated'; seq: number }
-  | { kind: 'profiles:updated'; seq: number };
+  | { kind: 'profiles:updated'; seq: number }
+  /** Not broadcast: the realtime server closes the revoked station's sockets. */
+  | { kind: 'station:revoked'; seq: number; station: StationRecord };
 
 export type EventSink = (events: DomainEvent[]) => void;

@@ -1,7 +1,7 @@
 import type { PrintOutcome } from '../contract/contract.ts';
 import type { Actor, TicketRecord } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
-import { conflict, notFound } from '../core/errors.ts';
+import { KhiuError, conflict, notFound } from '../core/errors.ts';
 import { assertTicketCan } from '../core/ticket-lifecycle.ts';
 import { ratingLabel } from '../core/rating.ts';
 import { mustGetTicket } from './ticket-lookup.ts';
@@ -11,6 +11,13 @@ export const PRINT_CATCH_UP_MS = 2 * 60_000;
 
 /** How long after a finish the citizen may still rate it at the counter. */
 export const RATING_WINDOW_MS = 10 * 60_000;
+
+/**
+ * How long after a finish a ticket may be rated at all (by its id, from the QR). A citizen
+ * rates the day they were served; a ticket id that turns up later (a photographed QR, a
+ * thrown-away ticket) can no longer move the figures the executives read.
+ */
+export const RATING_BY_ID_WINDOW_MS = 24 * 60 * 60_000;
 
 /** What comes back from citizens and devices about a ticket: its rating and its paper. */
 export class FeedbackCommands {
@@ -29,6 +36,11 @@ export class FeedbackCommands {
         throw conflict('already_rated', `ticket ${ticket.number} has already been rated`);
       }
       assertTicketCan('rate', ticket);
+      if (ticket.finishedMs !== null && this.ctx.now() - ticket.finishedMs > RATING_BY_ID_WINDOW_MS)
+        throw conflict(
+          'rating_closed',
+          `ticket ${ticket.number} was finished more than 24 hours ago; it can no longer be rated`,
+        );
       const rating = {
         ticketId: ticket.id,
         score,
@@ -84,16 +96,25 @@ export class FeedbackCommands {
    */
   recordPrint(
     ticketId: string,
-    station: string,
+    agent: { name: string; id: number },
     outcome: PrintOutcome,
     reprint: boolean,
     detail: string | null,
   ): void {
+    const station = agent.name;
     this.ctx.run((events) => {
       const ticket = mustGetTicket(this.store, ticketId);
+      // Another station's report would drop the ticket out of its own kiosk's catch-up.
+      if (ticket.station !== station) {
+        throw new KhiuError(
+          'wrong_station',
+          `ticket ${ticket.number} was not issued at station ${station}; only its own station's agent reports its paper`,
+          403,
+        );
+      }
       const after = { ...ticket, printOutcome: outcome, printReports: ticket.printReports + 1 };
       this.store.tickets.saveProgress(ticket, after);
-      const actor: Actor = { kind: 'station', station };
+      const actor: Actor = { kind: 'station', station, stationId: agent.id };
       const seq = this.store.ledger.record(
         this.ctx.now(),
         `ticket.print_${outcome}`,

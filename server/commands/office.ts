@@ -3,6 +3,7 @@ import { OfficeContext, type OfficeDeps } from './office-context.ts';
 import { TicketCommands } from './ticket-commands.ts';
 import { AdminCommands } from './admin-commands.ts';
 import { FeedbackCommands } from './feedback-commands.ts';
+import { StationCommands } from './station-commands.ts';
 import { Views } from './views.ts';
 import { conflict } from '../core/errors.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
@@ -31,6 +32,7 @@ export class Office {
   readonly tickets: TicketCommands;
   readonly admin: AdminCommands;
   readonly feedback: FeedbackCommands;
+  readonly stations: StationCommands;
   readonly views: Views;
 
   constructor(deps: Omit<OfficeDeps, 'newTicketId'> & { newTicketId?: () => string }) {
@@ -38,6 +40,7 @@ export class Office {
     this.tickets = new TicketCommands(this.ctx);
     this.admin = new AdminCommands(this.ctx);
     this.feedback = new FeedbackCommands(this.ctx);
+    this.stations = new StationCommands(this.ctx);
     this.views = new Views(this.ctx);
   }
 

@@ -150,7 +150,7 @@ export class TicketCommands {
       if (ticket.recalls >= limit) {
         return this.change(
           ticket,
-          { status: 'no_show', staff: staffOf(actor, ticket) },
+          { status: 'no_show', staff: keptStaff(actor, ticket) },
           'ticket.no_show',
           actor,
           { reason: 'recall_limit', recalls: ticket.recalls },
@@ -225,7 +225,7 @@ export class TicketCommands {
       const now = this.ctx.now();
       return this.change(
         ticket,
-        { status: 'called', held: false, lastCalledMs: now, staff: staffOf(actor, ticket) },
+        { status: 'called', held: false, lastCalledMs: now, staff: caller(actor, ticket) },
         'ticket.returned',
         actor,
         {},
@@ -270,7 +270,7 @@ export class TicketCommands {
           held: false,
           transferredTo: to.id,
           finishedMs: wasAtCounter ? now : ticket.finishedMs,
-          staff: staffOf(actor, ticket),
+          staff: keptStaff(actor, ticket),
         },
         'ticket.transferred',
         actor,
@@ -336,7 +336,7 @@ export class TicketCommands {
         calledMs: ticket.calledMs ?? now,
         lastCalledMs: now,
         counterId: counter.id,
-        staff: staffOf(actor, ticket),
+        staff: caller(actor, ticket),
         outOfTurn: turn.outOfTurn,
         outOfTurnReason: turn.reason,
       },
@@ -360,7 +360,7 @@ export class TicketCommands {
       assertTicketCan(action, ticket);
       return this.change(
         ticket,
-        { ...patch(), staff: staffOf(actor, ticket) },
+        { ...patch(), staff: keptStaff(actor, ticket) },
         type,
         actor,
         {},
@@ -393,6 +393,15 @@ const calledEvent =
   (counter: CounterRecord, recall: boolean): EventFor =>
   (seq, ticket) => ({ kind: 'ticket:called', seq, ticket, counter, recall });
 
-/** The staff member answerable for the ticket now: the signed-in user, else whoever had it. */
-const staffOf = (actor: Actor, ticket: TicketRecord): string | null =>
+/*
+ * A ticket's `staff` is who served it: the reports credit its service times and its rating
+ * to them. It is set by whoever calls the citizen to the counter (a call, an out-of-turn
+ * call, a return from hold); a finish, no-show or transfer by someone else (a manager
+ * standing in) keeps it, and the ledger still records who did what.
+ */
+const caller = (actor: Actor, ticket: TicketRecord): string | null =>
   actor.kind === 'user' ? actor.username : ticket.staff;
+
+/** Keeps who served the ticket; a ticket nobody has called yet is answered for by the actor. */
+const keptStaff = (actor: Actor, ticket: TicketRecord): string | null =>
+  ticket.staff ?? (actor.kind === 'user' ? actor.username : null);

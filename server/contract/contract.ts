@@ -75,13 +75,14 @@ export interface Counter {
   pauseReason: string | null;
 }
 
-/** What anyone holding the ticket may see. */
-export interface Ticket {
-  id: string;
+/**
+ * A ticket as anyone in the hall may see it: its number, never its id (the citizen's
+ * own capability, printed in the QR) nor its priority kind (elderly, disabled, pregnant).
+ */
+export interface PublicTicket {
   number: string;
   serviceId: number;
   status: TicketStatus;
-  priority: PriorityKind | null;
   issuedAt: IsoTime;
   /** Waiting tickets that will be called before this one under the published rule. */
   ahead: number;
@@ -93,6 +94,12 @@ export interface Ticket {
   held: boolean;
   recalls: number;
   outOfTurn: boolean;
+}
+
+/** What anyone holding the ticket may see, and signed-in staff and paired stations. */
+export interface Ticket extends PublicTicket {
+  id: string;
+  priority: PriorityKind | null;
   /** When status is transferred: the ticket that carries the citizen's place on. */
   transferredTo: string | null;
   transferredFrom: string | null;
@@ -117,11 +124,16 @@ export interface Rating {
   ratedAt: IsoTime;
 }
 
-export interface CallSummary {
-  ticket: { id: string; number: string; serviceId: number };
+/** A call as the hall sees it: the number and the counter, no ticket id. */
+export interface PublicCallSummary {
+  ticket: { number: string; serviceId: number };
   counter: { id: number; name: string; number: number };
   calledAt: IsoTime;
   recall: boolean;
+}
+
+export interface CallSummary extends PublicCallSummary {
+  ticket: { id: string; number: string; serviceId: number };
 }
 
 export interface QueueServiceSummary {
@@ -131,13 +143,24 @@ export interface QueueServiceSummary {
   estimatedWaitMinutes: number | null;
 }
 
-export interface NowServing {
+export interface PublicNowServing {
   counterId: number;
+  ticket: { number: string; serviceId: number; status: TicketStatus } | null;
+}
+
+export interface NowServing extends PublicNowServing {
   ticket: { id: string; number: string; serviceId: number; status: TicketStatus } | null;
 }
 
-export interface QueueSummary {
+/** GET /api/queue for anyone: numbers, counters and times only. */
+export interface PublicQueueSummary {
   services: QueueServiceSummary[];
+  latestCalls: PublicCallSummary[];
+  nowServing: PublicNowServing[];
+}
+
+/** GET /api/queue for signed-in staff, who act on ticket ids. */
+export interface QueueSummary extends PublicQueueSummary {
   latestCalls: CallSummary[];
   nowServing: NowServing[];
 }
@@ -165,13 +188,54 @@ export interface User {
   active: boolean;
 }
 
+/** The signed-in user as the session routes answer it (POST/GET /api/session, PUT /api/session/counter). */
+export interface SessionUser {
+  username: string;
+  role: Role;
+  /** The counter this session works; staff must choose one before acting at a counter. */
+  counterId: number | null;
+}
+
 export interface ApiError {
   error: { code: string; message: string };
 }
 
+// ---- stations ----
+
+/** A paired device: a kiosk screen, a hall display, a counter's rating screen, or a device agent. */
+export const STATION_KINDS = ['kiosk', 'display', 'rating', 'agent'] as const;
+export type StationKind = (typeof STATION_KINDS)[number];
+
+export interface Station {
+  id: number;
+  /** The place: a kiosk screen and the agent that prints for it share one name (kiosk-1). */
+  name: string;
+  kind: StationKind;
+  /** A rating station: the counter whose service it rates. */
+  counterId: number | null;
+  /** An agent: the counters whose rating button boxes are plugged into it. */
+  buttonCounterIds: number[];
+  /** The screen a paired browser opens (/kiosk, /display, /rate/3); null for an agent. */
+  path: string | null;
+  createdAt: IsoTime;
+  revokedAt: IsoTime | null;
+}
+
+/** POST /api/stations: the token is in this answer only; the server keeps its SHA-256. */
+export interface StationCreated {
+  station: Station;
+  token: string;
+  /** /pair?token=...&next=<path>, for a browser station; null for an agent (it sends the token as a bearer). */
+  pairingPath: string | null;
+}
+
 // ---- realtime ----
 
-export interface Snapshot extends QueueSummary {
+/**
+ * What every client gets on (re)connect. Anonymous clients get `PublicSnapshot`;
+ * signed-in staff get `Snapshot`, whose calls carry ticket ids.
+ */
+export interface PublicSnapshot extends PublicQueueSummary {
   seq: number;
   /** The office's time zone (the published rule's): screens show times and days in it. */
   timeZone: string;
@@ -179,24 +243,38 @@ export interface Snapshot extends QueueSummary {
   officeName: LocalizedText;
 }
 
-export interface TicketIssuedEvent {
+export interface Snapshot extends PublicSnapshot {
+  latestCalls: CallSummary[];
+  nowServing: NowServing[];
+}
+
+export interface PublicTicketIssuedEvent {
   seq: number;
-  ticket: Ticket;
-  /** The public station that issued it (X-Khiu-Station), so that station's printer prints it. */
+  ticket: PublicTicket;
+  /** The paired kiosk that issued it, so that station's printer prints it; null: no printer. */
   station: string | null;
+}
+
+export interface TicketIssuedEvent extends PublicTicketIssuedEvent {
+  ticket: Ticket;
 }
 
 export const PRINT_OUTCOMES = ['printed', 'failed'] as const;
 export type PrintOutcome = (typeof PRINT_OUTCOMES)[number];
 
 /** A device agent's report of one ticket it printed, or could not print. */
-export interface TicketPrintedEvent {
+export interface PublicTicketPrintedEvent {
   seq: number;
-  ticketId: string;
   station: string;
+  /** The ticket's number: the kiosk that issued it tells its citizen about the paper by it. */
+  number: string;
   outcome: PrintOutcome;
   reprint: boolean;
   detail: string | null;
+}
+
+export interface TicketPrintedEvent extends PublicTicketPrintedEvent {
+  ticketId: string;
 }
 
 export const THAI_PRINT_MODES = ['text', 'raster', 'auto'] as const;
@@ -267,15 +345,23 @@ export interface DeviceStatus {
   stale: boolean;
 }
 
-export interface TicketCalledEvent {
+export interface PublicTicketCalledEvent {
   seq: number;
-  ticket: { id: string; number: string; serviceId: number };
+  ticket: { number: string; serviceId: number };
   counter: { id: number; name: string; number: number };
   recall: boolean;
 }
 
-export interface TicketUpdatedEvent {
+export interface TicketCalledEvent extends PublicTicketCalledEvent {
+  ticket: { id: string; number: string; serviceId: number };
+}
+
+export interface PublicTicketUpdatedEvent {
   seq: number;
+  ticket: PublicTicket;
+}
+
+export interface TicketUpdatedEvent extends PublicTicketUpdatedEvent {
   ticket: Ticket;
 }
 
@@ -289,21 +375,31 @@ export interface ServicesUpdatedEvent {
   services: Service[];
 }
 
-export interface TicketRatedEvent {
+export interface PublicTicketRatedEvent {
   seq: number;
-  ticketId: string;
   counterId: number;
   score: number;
 }
 
-/** The one event map, server to client. Every payload carries the ledger `seq` it came from. */
+export interface TicketRatedEvent extends PublicTicketRatedEvent {
+  ticketId: string;
+}
+
+/**
+ * The one event map, server to client. Every payload carries the ledger `seq` it came from.
+ * Each client gets one form of every event, by audience: anonymous clients the `Public...`
+ * form (numbers, counters and times; no ticket id, no priority kind); signed-in staff the
+ * full one; a paired agent the full `ticket:issued` and `ticket:printed` of its own
+ * station's tickets (it prints the id in the QR). A client that needs an id narrows with
+ * `'id' in ticket`.
+ */
 export interface ServerToClientEvents {
-  snapshot: (snapshot: Snapshot) => void;
-  'ticket:issued': (event: TicketIssuedEvent) => void;
-  'ticket:called': (event: TicketCalledEvent) => void;
-  'ticket:updated': (event: TicketUpdatedEvent) => void;
-  'ticket:rated': (event: TicketRatedEvent) => void;
-  'ticket:printed': (event: TicketPrintedEvent) => void;
+  snapshot: (snapshot: Snapshot | PublicSnapshot) => void;
+  'ticket:issued': (event: TicketIssuedEvent | PublicTicketIssuedEvent) => void;
+  'ticket:called': (event: TicketCalledEvent | PublicTicketCalledEvent) => void;
+  'ticket:updated': (event: TicketUpdatedEvent | PublicTicketUpdatedEvent) => void;
+  'ticket:rated': (event: TicketRatedEvent | PublicTicketRatedEvent) => void;
+  'ticket:printed': (event: TicketPrintedEvent | PublicTicketPrintedEvent) => void;
   'counter:updated': (event: CounterUpdatedEvent) => void;
   'services:updated': (event: ServicesUpdatedEvent) => void;
   'profiles:updated': (event: ProfilesUpdatedEvent) => void;

@@ -14,6 +14,8 @@ const TRACKED = {
   counter: { table: 'counters', key: 'id' },
   user: { table: 'users', key: 'id' },
   setting: { table: 'settings', key: 'key' },
+  // Paired stations: their rows hold only the SHA-256 of each token, never the token.
+  station: { table: 'stations', key: 'id' },
 } as const;
 
 export type LedgerEntity = keyof typeof TRACKED;

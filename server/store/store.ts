@@ -6,6 +6,7 @@ import { UserStore } from './user-store.ts';
 import { ClientRequestStore, RatingStore, SettingStore } from './misc-store.ts';
 import { Ledger } from './ledger.ts';
 import { ReportStore } from './report-store.ts';
+import { StationStore } from './station-store.ts';
 
 /** Every table's statements, prepared once for one database handle. */
 export class Store {
@@ -18,6 +19,7 @@ export class Store {
   readonly clientRequests: ClientRequestStore;
   readonly ledger: Ledger;
   readonly reports: ReportStore;
+  readonly stations: StationStore;
 
   /** One wrapper made once: better-sqlite3 builds a new one per db.transaction() call. */
   private readonly runInTransaction: ReturnType<Db['transaction']>;
@@ -33,6 +35,7 @@ export class Store {
     this.clientRequests = new ClientRequestStore(db);
     this.ledger = new Ledger(db);
     this.reports = new ReportStore(db);
+    this.stations = new StationStore(db);
   }
 
   /** Runs `work` as one transaction (BEGIN IMMEDIATE: the writer lock up front). */

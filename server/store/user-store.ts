@@ -33,10 +33,13 @@ export class UserStore {
       update:
         db.prepare(`UPDATE users SET role = @role, password_hash = @password_hash, active = @active
         WHERE id = @id`),
-      insertSession: db.prepare(`INSERT INTO sessions (token_hash, user_id, created_ms, expires_ms)
-        VALUES (?, ?, ?, ?)`),
-      session: db.prepare(`SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+      insertSession:
+        db.prepare(`INSERT INTO sessions (token_hash, user_id, created_ms, expires_ms, counter_id)
+        VALUES (?, ?, ?, ?, ?)`),
+      session: db.prepare(`SELECT u.*, s.counter_id AS session_counter_id
+        FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = ? AND s.expires_ms > ? AND u.active = 1`),
+      setSessionCounter: db.prepare('UPDATE sessions SET counter_id = ? WHERE token_hash = ?'),
       deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       deleteUserSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
       purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_ms <= ?'),
@@ -74,12 +77,29 @@ export class UserStore {
       active: user.active ? 1 : 0,
     });
   }
-  createSession(tokenHash: string, userId: number, nowMs: number, expiresMs: number): void {
-    this.q.insertSession.run(tokenHash, userId, nowMs, expiresMs);
+  createSession(
+    tokenHash: string,
+    userId: number,
+    nowMs: number,
+    expiresMs: number,
+    counterId: number | null = null,
+  ): void {
+    this.q.insertSession.run(tokenHash, userId, nowMs, expiresMs, counterId);
   }
   userOfSession(tokenHash: string, nowMs: number): UserRecord | undefined {
-    const row = this.q.session.get(tokenHash, nowMs) as UserRow | undefined;
-    return row && fromRow(row);
+    return this.session(tokenHash, nowMs)?.user;
+  }
+  /** A live session's user and the counter it works (null until chosen). */
+  session(
+    tokenHash: string,
+    nowMs: number,
+  ): { user: UserRecord; counterId: number | null } | undefined {
+    const row = this.q.session.get(tokenHash, nowMs) as
+      (UserRow & { session_counter_id: number | null }) | undefined;
+    return row && { user: fromRow(row), counterId: row.session_counter_id };
+  }
+  setSessionCounter(tokenHash: string, counterId: number): void {
+    this.q.setSessionCounter.run(counterId, tokenHash);
   }
   deleteSession(tokenHash: string): void {
     this.q.deleteSession.run(tokenHash);

@@ -11,7 +11,7 @@ describe('bad input changes nothing', () => {
 
   beforeAll(async () => {
     s = await startTestServer();
-    staff = await s.userWithRole('staff');
+    staff = await s.userWithRole('staff', undefined, 1);
     manager = await s.userWithRole('manager');
     const done = (await s.anon.post('/api/tickets', { serviceId: 1 })).body.ticket;
     await staff.post('/api/counters/1/call-next');
@@ -19,7 +19,8 @@ describe('bad input changes nothing', () => {
     await staff.post(`/api/tickets/${done.id}/finish`);
     await s.anon.post(`/api/tickets/${done.id}/rating`, { score: 4 });
     doneId = done.id;
-    waitingId = (await s.anon.post('/api/tickets', { serviceId: 2 })).body.ticket.id;
+    // Service A, which counter 1 (the staff user's) serves, so their calls reach the state checks.
+    waitingId = (await s.anon.post('/api/tickets', { serviceId: 1 })).body.ticket.id;
   });
   afterAll(() => s.close());
 
@@ -184,7 +185,7 @@ describe('bad input changes nothing', () => {
 
   it('pausing a counter without a reason', () =>
     expectRejected(
-      () => staff.post('/api/counters/2/status', { status: 'paused' }),
+      () => staff.post('/api/counters/1/status', { status: 'paused' }),
       400,
       'reason_required',
     ));

@@ -9,7 +9,7 @@ describe('the public contract over HTTP', () => {
   let manager: ApiClient;
   beforeAll(async () => {
     s = await startTestServer();
-    staff = await s.userWithRole('staff');
+    staff = await s.userWithRole('staff', undefined, 3);
     manager = await s.userWithRole('manager');
   });
   afterAll(() => s.close());
@@ -114,6 +114,7 @@ describe('the public contract over HTTP', () => {
   });
 
   it('answers 204 to call-next when nobody waits', async () => {
+    await staff.chooseCounter(2);
     const res = await staff.post('/api/counters/2/call-next');
     expect(res.status).toBe(204);
   });
@@ -165,6 +166,7 @@ describe('the public contract over HTTP', () => {
 
   it('returns the first answer to a retried call-next', async () => {
     await s.anon.post('/api/tickets', { serviceId: 6 });
+    await staff.chooseCounter(1);
     const first = await staff.post('/api/counters/1/call-next', { clientRequestId: 'c1-press-1' });
     const retry = await staff.post('/api/counters/1/call-next', { clientRequestId: 'c1-press-1' });
     expect(first.status).toBe(200);
@@ -174,6 +176,7 @@ describe('the public contract over HTTP', () => {
   it('transfers, calls out of turn with a reason, recalls and marks a no-show', async () => {
     const a = (await s.anon.post('/api/tickets', { serviceId: 2 })).body.ticket;
     const b = (await s.anon.post('/api/tickets', { serviceId: 2 })).body.ticket;
+    await staff.chooseCounter(2);
     const transferred = await staff.post(`/api/tickets/${a.id}/transfer`, { serviceId: 4 });
     expect(transferred).toMatchObject({
       status: 200,
@@ -183,7 +186,8 @@ describe('the public contract over HTTP', () => {
       },
     });
     await staff.post(`/api/counters/2/call-next`);
-    const counter2Ticket = (await s.anon.get('/api/queue')).body.nowServing.find(
+    // Staff see the ticket ids they act on; the hall's view has numbers only.
+    const counter2Ticket = (await staff.get('/api/queue')).body.nowServing.find(
       (n: { counterId: number }) => n.counterId === 2,
     ).ticket;
     await staff.post(`/api/tickets/${counter2Ticket.id}/no-show`);

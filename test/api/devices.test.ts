@@ -2,41 +2,49 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import type { TicketIssuedEvent, TicketPrintedEvent } from '../../server/contract/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
+import { pairStation, pairedBrowser, type PairedStation } from '../helpers/stations.ts';
 
 describe('device agents', () => {
   let s: TestServer;
   let manager: ApiClient;
+  /** Paired kiosk screens and the agents that print for them, by place. */
+  const kiosks = new Map<string, { screen: ApiClient; agent: PairedStation }>();
+  const place = async (name: string) => {
+    if (!kiosks.has(name)) {
+      const screen = await pairStation(s, { name, kind: 'kiosk' });
+      const agent = await pairStation(s, { name, kind: 'agent' });
+      kiosks.set(name, { screen: pairedBrowser(s.url, screen.token), agent });
+    }
+    return kiosks.get(name)!;
+  };
   beforeAll(async () => {
     s = await startTestServer();
     manager = await s.userWithRole('manager');
   });
   afterAll(() => s.close());
 
-  it('tells which station issued a ticket, so only that station prints it', async () => {
-    const socket = connect(s.url, { transports: ['websocket'] });
+  it('tells which paired kiosk issued a ticket, so only that station prints it', async () => {
+    const { screen, agent } = await place('kiosk-2');
+    const socket = connect(s.url, { transports: ['websocket'], auth: { token: agent.token } });
     await new Promise((resolve) => socket.once('snapshot', resolve));
     const issued = new Promise<TicketIssuedEvent>((resolve) =>
-      socket.once('ticket:issued', resolve),
+      socket.once('ticket:issued', resolve as (e: unknown) => void),
     );
-    await s.anon.request(
-      'POST',
-      '/api/tickets',
-      { serviceId: 1 },
-      { headers: { 'x-khiu-station': 'kiosk-2' } },
-    );
-    expect((await issued).station).toBe('kiosk-2');
+    const { ticket } = (await screen.post('/api/tickets', { serviceId: 1 })).body;
+    expect(await issued).toMatchObject({ station: 'kiosk-2', ticket: { id: ticket.id } });
     socket.disconnect();
   });
 
   it('records a print outcome in the ledger and announces it', async () => {
-    const ticket = (await s.anon.post('/api/tickets', { serviceId: 1 })).body.ticket;
-    const socket = connect(s.url, { transports: ['websocket'] });
+    const { screen, agent } = await place('kiosk-1');
+    const ticket = (await screen.post('/api/tickets', { serviceId: 1 })).body.ticket;
+    const socket = connect(s.url, { transports: ['websocket'], auth: { token: agent.token } });
     await new Promise((resolve) => socket.once('snapshot', resolve));
     const printed = new Promise<TicketPrintedEvent>((resolve) =>
-      socket.once('ticket:printed', resolve),
+      socket.once('ticket:printed', resolve as (e: unknown) => void),
     );
     const before = s.ledgerLength();
-    const res = await s.anon.post(`/api/tickets/${ticket.id}/print-report`, {
+    const res = await agent.client.post(`/api/tickets/${ticket.id}/print-report`, {
       station: 'kiosk-1',
       outcome: 'failed',
       reprint: false,
@@ -54,7 +62,7 @@ describe('device agents', () => {
     expect(s.ledgerLength()).toBe(before + 1);
     expect(
       (
-        await s.anon.post(`/api/tickets/${ticket.id}/print-report`, {
+        await agent.client.post(`/api/tickets/${ticket.id}/print-report`, {
           station: 'kiosk-1',
           outcome: 'jammed',
           reprint: false,
@@ -63,7 +71,7 @@ describe('device agents', () => {
     ).toBe(400);
     expect(
       (
-        await s.anon.post('/api/tickets/unknown/print-report', {
+        await agent.client.post('/api/tickets/unknown/print-report', {
           station: 'kiosk-1',
           outcome: 'printed',
           reprint: false,
@@ -74,24 +82,20 @@ describe('device agents', () => {
   });
 
   it('lists what a station issued that its printer never reported on, until it reports', async () => {
-    const issue = (station: string) =>
-      s.anon.request(
-        'POST',
-        '/api/tickets',
-        { serviceId: 2 },
-        { headers: { 'x-khiu-station': station } },
-      );
+    const issue = async (station: string) =>
+      (await place(station)).screen.post('/api/tickets', { serviceId: 2 });
+    const { agent } = await place('kiosk-7');
     const mine = (await issue('kiosk-7')).body.ticket;
     await issue('kiosk-8');
-    const before = await s.anon.get('/api/stations/kiosk-7/unprinted');
+    const before = await agent.client.get('/api/stations/kiosk-7/unprinted');
     expect(before.body.tickets.map((t: { id: string }) => t.id)).toEqual([mine.id]);
-    await s.anon.post(`/api/tickets/${mine.id}/print-report`, {
+    await agent.client.post(`/api/tickets/${mine.id}/print-report`, {
       station: 'kiosk-7',
       outcome: 'printed',
       reprint: false,
     });
-    expect((await s.anon.get('/api/stations/kiosk-7/unprinted')).body.tickets).toEqual([]);
-    expect((await s.anon.get('/api/stations/kiosk%207/unprinted')).status).toBe(400);
+    expect((await agent.client.get('/api/stations/kiosk-7/unprinted')).body.tickets).toEqual([]);
+    expect((await agent.client.get('/api/stations/kiosk%207/unprinted')).status).toBe(400);
     const day = mine.issuedAt.slice(0, 10);
     const listing = await manager.get(`/api/tickets?from=${day}&to=${day}`);
     expect(listing.body.find((t: { id: string }) => t.id === mine.id)).toMatchObject({
@@ -101,6 +105,7 @@ describe('device agents', () => {
   });
 
   it('shows managers the latest status of every reported device', async () => {
+    const { agent } = await place('kiosk-1');
     const report = {
       station: 'kiosk-1',
       devices: [
@@ -118,9 +123,9 @@ describe('device agents', () => {
         },
       ],
     };
-    expect((await s.anon.post('/api/devices/report', report)).status).toBe(204);
+    expect((await agent.client.post('/api/devices/report', report)).status).toBe(204);
     expect(
-      (await s.anon.post('/api/devices/report', { station: 'kiosk 1', devices: [] })).status,
+      (await agent.client.post('/api/devices/report', { station: 'kiosk 1', devices: [] })).status,
     ).toBe(400);
     expect((await s.anon.get('/api/devices')).status).toBe(401);
     const { body } = await manager.get('/api/devices');

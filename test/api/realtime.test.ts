@@ -3,8 +3,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
-  Snapshot,
-  TicketCalledEvent,
+  PublicTicketCalledEvent,
+  PublicSnapshot,
 } from '../../server/contract/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
@@ -36,7 +36,7 @@ describe('realtime events', () => {
 
   beforeAll(async () => {
     s = await startTestServer();
-    staff = await s.userWithRole('staff');
+    staff = await s.userWithRole('staff', undefined, 1);
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
@@ -45,7 +45,7 @@ describe('realtime events', () => {
 
   it('sends a snapshot first, then events whose seq only grows', async () => {
     const socket = open();
-    const snapshot = (await once(socket, 'snapshot')) as Snapshot;
+    const snapshot = (await once(socket, 'snapshot')) as PublicSnapshot;
     expect(snapshot).toMatchObject({
       seq: expect.any(Number),
       timeZone: 'Asia/Bangkok',
@@ -61,10 +61,11 @@ describe('realtime events', () => {
     const calledPromise = once(socket, 'ticket:called');
     const ticket = (await s.anon.post('/api/tickets', { serviceId: 1 })).body.ticket;
     await staff.post('/api/counters/1/call-next');
-    const called = (await calledPromise) as TicketCalledEvent;
+    const called = (await calledPromise) as PublicTicketCalledEvent;
+    // An anonymous socket (the hall) gets the number, never the ticket id.
     expect(called).toEqual({
       seq: expect.any(Number),
-      ticket: { id: ticket.id, number: ticket.number, serviceId: 1 },
+      ticket: { number: ticket.number, serviceId: 1 },
       counter: { id: 1, name: expect.any(String), number: 1 },
       recall: false,
     });
@@ -82,16 +83,17 @@ describe('realtime events', () => {
     await once(socket, 'snapshot');
     socket.disconnect();
     const ticket = (await s.anon.post('/api/tickets', { serviceId: 3 })).body.ticket;
+    await staff.chooseCounter(3);
     await staff.post('/api/counters/3/call-next');
     const again = once(socket, 'snapshot');
     socket.connect();
-    const snapshot = (await again) as Snapshot;
+    const snapshot = (await again) as PublicSnapshot;
     expect(snapshot.latestCalls[0]).toMatchObject({
-      ticket: { id: ticket.id },
+      ticket: { number: ticket.number },
       counter: { number: 3 },
     });
     expect(snapshot.nowServing.find((n) => n.counterId === 3)?.ticket).toMatchObject({
-      id: ticket.id,
+      number: ticket.number,
       status: 'called',
     });
   });
@@ -101,6 +103,6 @@ describe('realtime events', () => {
     await once(socket, 'snapshot');
     const next = once(socket, 'snapshot');
     socket.emit('snapshot:request');
-    expect(((await next) as Snapshot).seq).toBe(s.ledgerLength());
+    expect(((await next) as PublicSnapshot).seq).toBe(s.ledgerLength());
   });
 });

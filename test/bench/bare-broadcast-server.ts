@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
-  TicketCalledEvent,
+  PublicTicketCalledEvent,
 } from '../../server/contract/contract.ts';
 
 export interface BareBroadcastServer {
@@ -28,13 +28,10 @@ export async function startBareBroadcastServer(): Promise<BareBroadcastServer> {
         res.writeHead(404).end();
         return;
       }
-      const event: TicketCalledEvent = {
+      // The hall's form of the event: the number (here the caller's key), no ticket id.
+      const event: PublicTicketCalledEvent = {
         seq: ++seq,
-        ticket: {
-          id: url.searchParams.get('id') ?? '',
-          number: `A${String(seq).padStart(3, '0')}`,
-          serviceId: 1,
-        },
+        ticket: { number: url.searchParams.get('id') ?? '', serviceId: 1 },
         counter: { id: 99, name: 'ช่องบริการ 99', number: 99 },
         recall: false,
       };

@@ -20,7 +20,8 @@ const DELIVERY_TIMEOUT_MS = 5_000;
 /** One way of calling a ticket to the hall: `prepare` and `finish` are not timed, `call` is. */
 interface CallPath {
   displays: DisplayClients;
-  prepare(): Promise<string>;
+  /** The ticket to call: its id (the counter acts on it) and its number (what displays see). */
+  prepare(): Promise<{ id: string; number: string }>;
   call(ticketId: string): Promise<void>;
   finish(ticketId: string): Promise<void>;
   close(): Promise<void>;
@@ -30,12 +31,12 @@ interface CallPath {
 async function deliveryLatencies(path: CallPath, calls: number): Promise<number[]> {
   const latencies: number[] = [];
   for (let i = 0; i < calls; i += 1) {
-    const ticketId = await path.prepare();
-    const arrivals = path.displays.arrivals(ticketId, DELIVERY_TIMEOUT_MS);
+    const ticket = await path.prepare();
+    const arrivals = path.displays.arrivals(ticket.number, DELIVERY_TIMEOUT_MS);
     const sentAt = performance.now();
-    await path.call(ticketId);
+    await path.call(ticket.id);
     for (const at of await arrivals) latencies.push(at - sentAt);
-    await path.finish(ticketId);
+    await path.finish(ticket.id);
   }
   return latencies;
 }
@@ -48,7 +49,10 @@ async function bareBroadcastPath(): Promise<CallPath> {
     const displays = await DisplayClients.connect(server.url, DISPLAYS, false);
     return {
       displays,
-      prepare: async () => `bare${++n}`,
+      prepare: async () => {
+        const key = `bare${++n}`;
+        return { id: key, number: key };
+      },
       call: async (id) => void (await client.expect(200, 'POST', `/call?id=${id}`)),
       finish: async () => {},
       async close() {
@@ -80,7 +84,7 @@ async function officePath(server: ServerUnderTest): Promise<CallPath> {
     const displays = await DisplayClients.connect(server.url, DISPLAYS, true);
     return {
       displays,
-      prepare: async () => (await issueTicket(staff, serviceId!)).id,
+      prepare: async () => issueTicket(staff, serviceId!),
       async call(ticketId) {
         const response = await staff.expect(200, 'POST', `/api/counters/${counter.id}/call-next`);
         const called = (JSON.parse(response.body) as { ticket: Ticket }).ticket;

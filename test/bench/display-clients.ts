@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
+  PublicTicketCalledEvent,
   ServerToClientEvents,
-  TicketCalledEvent,
 } from '../../server/contract/contract.ts';
 
 type DisplaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,16 +17,16 @@ interface Expectation {
 }
 
 /**
- * N hall displays: socket.io clients over websocket that note when each
- * `ticket:called` arrives, keyed by ticket id.
+ * N hall displays: anonymous socket.io clients over websocket that note when
+ * each `ticket:called` arrives, keyed by ticket number (the hall gets no ids).
  */
 export class DisplayClients {
   private readonly expected = new Map<string, Expectation>();
 
   private constructor(private readonly sockets: DisplaySocket[]) {
     sockets.forEach((socket, index) => {
-      socket.on('ticket:called', (event: TicketCalledEvent) =>
-        this.arrived(index, event.ticket.id),
+      socket.on('ticket:called', (event: PublicTicketCalledEvent) =>
+        this.arrived(index, event.ticket.number),
       );
     });
   }
@@ -74,13 +74,15 @@ export class DisplayClients {
   }
 
   /** Call before triggering: resolves with each client's arrival time (performance.now()) of this ticket's call. */
-  arrivals(ticketId: string, timeoutMs: number): Promise<number[]> {
+  arrivals(ticketNumber: string, timeoutMs: number): Promise<number[]> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.expected.delete(ticketId);
-        reject(new Error(`not every display saw the call of ${ticketId} within ${timeoutMs} ms`));
+        this.expected.delete(ticketNumber);
+        reject(
+          new Error(`not every display saw the call of ${ticketNumber} within ${timeoutMs} ms`),
+        );
       }, timeoutMs);
-      this.expected.set(ticketId, {
+      this.expected.set(ticketNumber, {
         times: new Array(this.sockets.length).fill(undefined),
         remaining: this.sockets.length,
         resolve: (times) => {
@@ -91,14 +93,14 @@ export class DisplayClients {
     });
   }
 
-  private arrived(index: number, ticketId: string): void {
+  private arrived(index: number, ticketNumber: string): void {
     const at = performance.now();
-    const expectation = this.expected.get(ticketId);
+    const expectation = this.expected.get(ticketNumber);
     if (!expectation || expectation.times[index] !== undefined) return;
     expectation.times[index] = at;
     expectation.remaining -= 1;
     if (expectation.remaining === 0) {
-      this.expected.delete(ticketId);
+      this.expected.delete(ticketNumber);
       expectation.resolve(expectation.times as number[]);
     }
   }

@@ -24,10 +24,9 @@ export class HttpClient {
   send(method: string, path: string, body?: unknown): Promise<HttpResponse> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string | number> = {};
-    if (payload !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = Buffer.byteLength(payload);
-    }
+    // The server refuses a state change that does not declare JSON, even without a body.
+    if (method !== 'GET') headers['content-type'] = 'application/json';
+    if (payload !== undefined) headers['content-length'] = Buffer.byteLength(payload);
     if (this.cookie) headers.cookie = this.cookie;
     return new Promise((resolve, reject) => {
       const req = request(

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startKhiu } from '../../server/app.ts';
+import { LOAD_TEST_ANONYMOUS_RATE } from '../helpers/load-rate.ts';
 import type { Service } from '../../server/contract/contract.ts';
 import { DeviceAgent } from '../../hardware/agent/device-agent.ts';
 import { parseStationConfig } from '../../hardware/agent/station-config.ts';
@@ -69,12 +70,23 @@ export async function measureIssueToLastByte(
     host: '127.0.0.1',
     adminPassword: 'pw-12345678',
     log: () => {},
+    anonymousRate: LOAD_TEST_ANONYMOUS_RATE,
   });
+  // kiosk-1's screen and its agent, paired as the admin would (/admin → Stations).
+  const pairedBy = { kind: 'system', reason: 'bench' } as const;
+  const pair = (kind: 'kiosk' | 'agent') =>
+    khiu.office.stations.add(
+      { name: 'kiosk-1', kind, counterId: null, buttonCounterIds: [] },
+      pairedBy,
+    ).token;
+  const kioskToken = pair('kiosk');
+  const agentToken = pair('agent');
   const printer = new VirtualPrinter({ outDir: join(dataDir, 'printed'), renderPng: false });
   const printerUri = `tcp://127.0.0.1:${await printer.listen(0)}`;
   const config = parseStationConfig({
     station: 'kiosk-1',
     server: khiu.url,
+    token: agentToken,
     complaintChannel: 'โทร 0 7400 0000',
     printer: {
       uri: printerUri,
@@ -111,7 +123,7 @@ export async function measureIssueToLastByte(
       const before = writes.length;
       const res = await fetch(`${khiu.url}/api/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-khiu-station': 'kiosk-1' },
+        headers: { 'content-type': 'application/json', cookie: `khiu_station=${kioskToken}` },
         body: JSON.stringify({ serviceId: service.id }),
       });
       const { ticket } = (await res.json()) as { ticket: { id: string } };

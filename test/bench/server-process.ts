@@ -1,5 +1,6 @@
 import { spawnServe } from '../../server/cli/serve-process.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { LOAD_TEST_SERVE_ARGS } from '../helpers/load-rate.ts';
 
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-1';
 
@@ -20,6 +21,8 @@ export async function startServer(label: string): Promise<ServerUnderTest> {
     const server = await spawnServe({
       dataDir: dir,
       env: { KHIU_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD },
+      // The load generator is one address issuing thousands of tickets a second.
+      args: LOAD_TEST_SERVE_ARGS,
       onStderr: (text) => {
         for (const line of text.split('\n')) {
           if (line.trim()) process.stderr.write(`[server ${label}] ${line}\n`);

@@ -5,6 +5,7 @@ import { exited, runKhiuToEnd, startServerProcess } from '../helpers/server-proc
 import type { ServeProcess } from '../../server/cli/serve-process.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { CleanupStack } from '../helpers/cleanup-stack.ts';
+import { LOAD_TEST_SERVE_ARGS } from '../helpers/load-rate.ts';
 
 describe('khiu serve', () => {
   const cleanups = new CleanupStack();
@@ -35,7 +36,12 @@ describe('khiu serve', () => {
   it('keeps every acknowledged ticket through a SIGKILL mid-stream, gap-free, with the ledger intact', async () => {
     const temp = makeTempDir();
     cleanups.push(temp.cleanup);
-    server = await startServerProcess(temp.dir, { KHIU_ADMIN_PASSWORD: 'x-password' });
+    // Twelve kiosks on one address, as fast as the server answers.
+    server = await startServerProcess(
+      temp.dir,
+      { KHIU_ADMIN_PASSWORD: 'x-password' },
+      LOAD_TEST_SERVE_ARGS,
+    );
     const url = server.url;
     const acknowledged = new Map<string, string>();
     let stop = false;

@@ -46,6 +46,19 @@ async function signedInContext(
   return context;
 }
 
+/** A browser paired as a station through its /pair link, as the admin would set up its screen. */
+async function pairedContext(
+  viewport: { width: number; height: number },
+  station: { name: string; kind: 'kiosk' | 'rating'; counterId?: number },
+) {
+  const created = await server.asAdmin<{ pairingPath: string }>('POST', '/api/stations', station);
+  expect(created.status).toBe(201);
+  const context = await browser.newContext({ viewport });
+  const res = await context.request.get(server.url + created.body.pairingPath, { maxRedirects: 0 });
+  expect(res.status()).toBe(303);
+  return context;
+}
+
 /** Waits until the bundled Sarabun has loaded and is the font Thai text is drawn with. */
 async function expectSarabun(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
@@ -87,10 +100,17 @@ describe.each([
 
   it('draws each station in Thai with the bundled Sarabun font', async () => {
     const plain = await browser.newContext({ viewport });
+    // Kiosks and rating screens are paired stations (/admin → Stations); the rest need no pairing.
+    const kiosk = await pairedContext(viewport, { name: `kiosk-${size}`, kind: 'kiosk' });
+    const rating2 = await pairedContext(viewport, {
+      name: `rating-2-${size}`,
+      kind: 'rating',
+      counterId: 2,
+    });
     await shoot(plain, '/', 'home', size, (p) => p.getByText('ตู้รับบัตรคิว').first().waitFor());
-    await shoot(plain, '/kiosk', 'kiosk', size, (p) => p.getByTestId('service-A').waitFor());
+    await shoot(kiosk, '/kiosk', 'kiosk', size, (p) => p.getByTestId('service-A').waitFor());
     await shoot(plain, '/display', 'display', size, (p) => p.getByTestId('waiting-A').waitFor());
-    await shoot(plain, '/rate/2', 'rate-idle', size, (p) => p.getByText('ยินดีให้บริการ').waitFor());
+    await shoot(rating2, '/rate/2', 'rate-idle', size, (p) => p.getByText('ยินดีให้บริการ').waitFor());
     await shoot(plain, '/standards', 'standards', size, (p) =>
       p.getByTestId('standard-A').waitFor(),
     );
@@ -101,12 +121,14 @@ describe.each([
       p.getByTestId('ticket-status').waitFor(),
     );
     await shoot(plain, '/counter', 'counter-sign-in', size, (p) => p.getByLabel('ชื่อผู้ใช้').waitFor());
-    await shoot(plain, '/kiosk', 'kiosk-issued', size, async (p) => {
+    await shoot(kiosk, '/kiosk', 'kiosk-issued', size, async (p) => {
       await p.getByTestId('priority-elderly').click();
       await p.getByTestId('service-C').click();
       await p.getByTestId('issued-number').waitFor();
     });
     await plain.close();
+    await kiosk.close();
+    await rating2.close();
 
     const staff = await signedInContext(viewport, STAFF.username, STAFF.password);
     // Counter 1 serves A and F, which have tickets waiting from beforeAll.
@@ -120,7 +142,14 @@ describe.each([
       await p.getByTestId('finish').click();
       await p.getByTestId('call-next').waitFor();
     });
-    await shoot(staff, '/rate/1', 'rate-asking', size, (p) => p.getByTestId('rate-5').waitFor());
+    // The rating screen is the citizen's: a browser signed in as staff gets nothing to rate.
+    const rating1 = await pairedContext(viewport, {
+      name: `rating-1-${size}`,
+      kind: 'rating',
+      counterId: 1,
+    });
+    await shoot(rating1, '/rate/1', 'rate-asking', size, (p) => p.getByTestId('rate-5').waitFor());
+    await rating1.close();
     await shoot(staff, '/display', 'display-after-calls', size, (p) =>
       p.getByTestId('serving-1').waitFor(),
     );

@@ -29,7 +29,7 @@ export async function startStationServer(staticDir: string): Promise<StationServ
   const asAdmin = async <T>(method: string, path: string, body?: unknown) => {
     const res = await fetch(khiu.url + path, {
       method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { cookie, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const setCookie = res.headers.get('set-cookie');

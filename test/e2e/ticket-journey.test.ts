@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { TicketRecord } from '../../server/contract/contract.ts';
+import type { StationCreated, TicketRecord } from '../../server/contract/contract.ts';
 import { builtRenderer } from './renderer-build.ts';
 import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, launchChromium } from './chromium.ts';
 import { ADMIN_PASSWORD, STAFF, startStationServer, type StationServer } from './station-server.ts';
@@ -19,11 +19,12 @@ beforeAll(async () => {
   const dir = await builtRenderer();
   server = await startStationServer(dir);
   browser = await launchChromium();
-  // The kiosk's printer: a real device agent driving a virtual ESC/POS printer.
+  // The kiosk's printer: a real device agent, paired as kiosk-1's agent, driving a virtual ESC/POS printer.
   printedDir = mkdtempSync(join(tmpdir(), 'khiu-printed-'));
   station = await startVirtualStation({
     server: server.url,
     station: 'kiosk-1',
+    token: (await pair({ name: 'kiosk-1', kind: 'agent' })).token,
     outDir: printedDir,
     log: () => {},
   });
@@ -35,6 +36,29 @@ afterAll(async () => {
   await server?.close();
   if (printedDir) rmSync(printedDir, { recursive: true, force: true });
 });
+
+/** A station paired as the admin does under /admin → Stations. */
+async function pair(input: {
+  name: string;
+  kind: 'kiosk' | 'rating' | 'agent';
+  counterId?: number;
+}): Promise<StationCreated> {
+  const res = await server.asAdmin<StationCreated>('POST', '/api/stations', input);
+  if (res.status !== 201) throw new Error(`pairing failed: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Opens a station's pairing link in a fresh browser, which lands on the station's page. */
+async function openPaired(
+  input: Parameters<typeof pair>[0],
+  viewport = KIOSK_LANDSCAPE,
+): Promise<Page> {
+  const { pairingPath } = await pair(input);
+  const page = await open(pairingPath!, viewport);
+  // The token went into the HttpOnly cookie; the address bar shows the station's page.
+  expect(new URL(page.url()).search).not.toContain('token');
+  return page;
+}
 
 async function open(path: string, viewport = KIOSK_LANDSCAPE): Promise<Page> {
   const context = await browser.newContext({ viewport });
@@ -51,7 +75,8 @@ describe('one ticket from kiosk to rating', () => {
     const display = await open('/display');
     await expect.poll(() => display.getByTestId('waiting-A').textContent()).toBe('0');
 
-    const kiosk = await open('/kiosk', KIOSK_PORTRAIT);
+    const kiosk = await openPaired({ name: 'kiosk-1', kind: 'kiosk' }, KIOSK_PORTRAIT);
+    expect(new URL(kiosk.url()).pathname).toBe('/kiosk');
     await kiosk.getByTestId('service-A').click();
     const number = (await kiosk.getByTestId('issued-number').textContent())!.trim();
     expect(number).toMatch(/^A\d{3}$/);
@@ -82,7 +107,7 @@ describe('one ticket from kiosk to rating', () => {
     await expect.poll(() => display.getByTestId('serving-1').textContent()).toContain(number);
     await expect.poll(() => display.getByTestId('waiting-A').textContent()).toBe('0');
 
-    const rate = await open('/rate/1');
+    const rate = await openPaired({ name: 'rating-1', kind: 'rating', counterId: 1 });
     await counter.getByTestId('start').click();
     await counter.getByTestId('finish').click();
     await counter.getByTestId('call-next').waitFor();
@@ -111,7 +136,7 @@ describe('one ticket from kiosk to rating', () => {
   });
 
   it('takes a rating from a keyboard-style button box on the rating screen', async () => {
-    const rate = await open('/rate/4');
+    const rate = await openPaired({ name: 'rating-4', kind: 'rating', counterId: 4 });
     const issued = await server.asAdmin<{ ticket: { id: string } }>('POST', '/api/tickets', {
       serviceId: 5,
     });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { parseShellConfig, stationUrl } from '../../electron/shell-config.ts';
+import { parseShellConfig, stationUrl, windowStartUrl } from '../../electron/shell-config.ts';
 import {
   decidePermission,
   guardNavigation,
@@ -84,6 +84,34 @@ describe('the kiosk shell', () => {
       webviewTag: false,
     });
     expect(stationUrl(config, '/rate/3')).toBe('http://192.168.1.10:8080/rate/3');
+  });
+
+  it('opens a paired station’s window at its pairing link first, so the page that loads is paired', () => {
+    const token = 'T'.repeat(43);
+    const paired = parseShellConfig({
+      ...config,
+      windows: [
+        { path: '/rate/3', pairingToken: token },
+        { path: '/display', screen: 1 },
+      ],
+    });
+    expect(windowStartUrl(paired, paired.windows[0]!)).toBe(
+      `http://192.168.1.10:8080/pair?token=${token}&next=%2Frate%2F3`,
+    );
+    expect(windowStartUrl(paired, paired.windows[1]!)).toBe('http://192.168.1.10:8080/display');
+    expect(() =>
+      parseShellConfig({ ...config, windows: [{ path: '/kiosk', pairingToken: 'kiosk-1' }] }),
+    ).toThrow(/a station token/);
+    // The windows share one cookie store: it can hold one station's cookie.
+    expect(() =>
+      parseShellConfig({
+        ...config,
+        windows: [
+          { path: '/kiosk', pairingToken: token },
+          { path: '/rate/1', pairingToken: token },
+        ],
+      }),
+    ).toThrow(/at most one window can be a paired station/);
   });
 
   it('rejects a config that would load anything but a station page', () => {

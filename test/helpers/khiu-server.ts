@@ -1,6 +1,8 @@
 import { startKhiu, type RunningKhiu } from '../../server/app.ts';
 import type { Clock } from '../../server/core/clock.ts';
 import { makeTempDir } from './temp-dir.ts';
+import type { Rate } from '../../server/api/token-buckets.ts';
+import { LOAD_TEST_ANONYMOUS_RATE } from './load-rate.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 
@@ -12,8 +14,12 @@ export interface TestServer {
   admin: ApiClient;
   /** A client with no session. */
   anon: ApiClient;
-  /** Signs in a new user with the given role and returns their client. */
-  userWithRole(role: 'staff' | 'manager' | 'admin', username?: string): Promise<ApiClient>;
+  /** Signs in a new user with the given role (working `counterId` when given) and returns their client. */
+  userWithRole(
+    role: 'staff' | 'manager' | 'admin',
+    username?: string,
+    counterId?: number,
+  ): Promise<ApiClient>;
   ledgerLength(): number;
   close(): Promise<void>;
 }
@@ -38,10 +44,9 @@ export class ApiClient {
     const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
     if (this.cookie) headers.cookie = this.cookie;
     let payload = init.body;
-    if (body !== undefined) {
-      headers['content-type'] ??= 'application/json';
-      payload = JSON.stringify(body);
-    }
+    // Like the screens: every state change declares JSON, with a body or without.
+    if (method !== 'GET' && method !== 'HEAD') headers['content-type'] ??= 'application/json';
+    if (body !== undefined) payload = JSON.stringify(body);
     const res = await fetch(`${this.base}${path}`, { ...init, method, headers, body: payload });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
@@ -54,12 +59,22 @@ export class ApiClient {
   post<T = any>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body);
   }
-  async signIn(username: string, password: string): Promise<ApiResponse> {
-    return this.post('/api/session', { username, password });
+  async signIn(username: string, password: string, counterId?: number): Promise<ApiResponse> {
+    return this.post('/api/session', { username, password, ...(counterId ? { counterId } : {}) });
+  }
+  /** Staff act only at the counter their session works. */
+  async chooseCounter(counterId: number): Promise<ApiResponse> {
+    return this.request('PUT', '/api/session/counter', { counterId });
   }
 }
 
-export async function startTestServer(options: { clock?: Clock } = {}): Promise<TestServer> {
+/**
+ * `anonymousRate` defaults to LOAD_TEST_ANONYMOUS_RATE: tests play many kiosks from 127.0.0.1;
+ * a test of the limit itself passes the real default.
+ */
+export async function startTestServer(
+  options: { clock?: Clock; anonymousRate?: Rate } = {},
+): Promise<TestServer> {
   const temp = makeTempDir();
   const khiu = await startKhiu({
     dataDir: temp.dir,
@@ -67,6 +82,7 @@ export async function startTestServer(options: { clock?: Clock } = {}): Promise<
     host: '127.0.0.1',
     adminPassword: ADMIN_PASSWORD,
     clock: options.clock,
+    anonymousRate: options.anonymousRate ?? LOAD_TEST_ANONYMOUS_RATE,
     log: () => {},
   });
   const admin = new ApiClient(khiu.url);
@@ -79,7 +95,7 @@ export async function startTestServer(options: { clock?: Clock } = {}): Promise<
     dir: temp.dir,
     admin,
     anon: new ApiClient(khiu.url),
-    async userWithRole(role, username) {
+    async userWithRole(role, username, counterId) {
       users += 1;
       const name = username ?? `${role}${users}`;
       const created = await admin.post('/api/users', {
@@ -90,7 +106,9 @@ export async function startTestServer(options: { clock?: Clock } = {}): Promise<
       if (created.status !== 201)
         throw new Error(`could not create ${name}: ${JSON.stringify(created.body)}`);
       const client = new ApiClient(khiu.url);
-      await client.signIn(name, 'password-1234');
+      const signedIn = await client.signIn(name, 'password-1234', counterId);
+      if (signedIn.status !== 200)
+        throw new Error(`could not sign in ${name}: ${JSON.stringify(signedIn.body)}`);
       return client;
     },
     ledgerLength: () => khiu.office.ctx.store.ledger.head().seq,

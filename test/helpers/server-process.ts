@@ -14,12 +14,13 @@ export function runKhiu(args: string[], env: Record<string, string> = {}): Child
   });
 }
 
-/** Starts `serve --port 0` on `dataDir` and resolves once it prints its one listening line. */
+/** Starts `serve --port 0 [args]` on `dataDir` and resolves once it prints its one listening line. */
 export function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
+  args: readonly string[] = [],
 ): Promise<ServeProcess> {
-  return spawnServe({ dataDir, env, onStderr: () => {} });
+  return spawnServe({ dataDir, env, args, onStderr: () => {} });
 }
 
 export function exited(child: ChildProcess): Promise<number | null> {

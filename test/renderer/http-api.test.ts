@@ -37,8 +37,22 @@ describe('the renderer API client against a real office server', () => {
     expect(view.ticket.status).toBe('waiting');
   });
 
-  it('answers "nothing to rate" as null, not as an error', async () => {
-    expect(await createHttpApi(khiu.url, fetch).ratingTarget(1)).toBeNull();
+  it('answers "nothing to rate" as null, not as an error, to the counter’s paired rating screen', async () => {
+    const { token } = khiu.office.stations.add(
+      { name: 'rating-1', kind: 'rating', counterId: 1, buttonCounterIds: [] },
+      { kind: 'system', reason: 'test' },
+    );
+    // The browser a /pair link paired sends its station cookie with every request.
+    const pairedFetch: typeof fetch = (input, init = {}) =>
+      fetch(input, { ...init, headers: { ...init.headers, cookie: `khiu_station=${token}` } });
+    const paired = createHttpApi(khiu.url, pairedFetch);
+    expect(await paired.ratingTarget(1)).toBeNull();
+    expect(await paired.currentStation()).toMatchObject({ name: 'rating-1', kind: 'rating' });
+    expect(await createHttpApi(khiu.url, fetch).currentStation()).toBeNull();
+    const refused = await createHttpApi(khiu.url, fetch)
+      .ratingTarget(1)
+      .catch((e: unknown) => e);
+    expect((refused as ApiError).code).toBe('station_required');
   });
 
   it('turns the server error into a message in Thai and English', async () => {

@@ -80,6 +80,39 @@ describe('queue state from the event stream', () => {
     }
   });
 
+  it('follows the hall’s events, which carry numbers and no ticket ids', () => {
+    const { id: _id, ...publicCall } = called.ticket;
+    const {
+      id: _ticketId,
+      priority: _priority,
+      transferredTo: _to,
+      transferredFrom: _from,
+      ...publicTicket
+    } = ticket({ status: 'serving' });
+    let state = applyEvent(fromSnapshot(snapshot), 'ticket:called', {
+      ...called,
+      ticket: publicCall,
+    });
+    state = applyEvent(state, 'ticket:called', {
+      ...called,
+      seq: 12,
+      ticket: publicCall,
+      recall: true,
+    });
+    expect(state.latestCalls.map((c) => c.ticket)).toEqual([{ number: 'A001', serviceId: 1 }]);
+    state = applyEvent(state, 'ticket:updated', { seq: 13, ticket: publicTicket });
+    expect(state.nowServing.find((n) => n.counterId === 1)?.ticket).toEqual({
+      number: 'A001',
+      serviceId: 1,
+      status: 'serving',
+    });
+    state = applyEvent(state, 'ticket:updated', {
+      seq: 14,
+      ticket: { ...publicTicket, status: 'done' },
+    });
+    expect(state.nowServing.find((n) => n.counterId === 1)?.ticket).toBeNull();
+  });
+
   it('keeps showing a ticket that moves from called to serving', () => {
     let state = applyEvent(fromSnapshot(snapshot), 'ticket:called', called);
     state = applyEvent(state, 'ticket:updated', { seq: 12, ticket: ticket({ status: 'serving' }) });

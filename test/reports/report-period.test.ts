@@ -122,7 +122,7 @@ describe('report statistics', () => {
 describe('quantiles by selection', () => {
   it('agree with sorting and interpolating, for many sizes, ties and orders', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let n = 1; n < 300; n += 7) {
       for (const ties of [false, true]) {
         const values = Array.from({ length: n }, () =>

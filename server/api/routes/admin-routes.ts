@@ -16,7 +16,7 @@ import {
   updateServiceBody,
   updateUserBody,
 } from '../schemas.ts';
-import { hashPassword } from '../passwords.ts';
+import { assertPasswordLength, hashPassword } from '../passwords.ts';
 import { publishedRule } from '../../core/queue-rule.ts';
 import { conflict } from '../../core/errors.ts';
 
@@ -73,6 +73,7 @@ export function adminRoutes(router: Router, { office, sessions }: ApiDeps): void
   router.on('POST', '/api/users', async ({ req, res }) => {
     const user = sessions.require(req, 'admin');
     const body = parse(createUserBody, await readJsonBody(req));
+    assertPasswordLength(body.password);
     const created = admin.createUser(
       body.username,
       body.role,
@@ -86,6 +87,7 @@ export function adminRoutes(router: Router, { office, sessions }: ApiDeps): void
     const user = sessions.require(req, 'admin');
     const id = parse(numericIdParam, params.id);
     const body = parse(updateUserBody, await readJsonBody(req));
+    if (body.password !== undefined) assertPasswordLength(body.password);
     if (
       id === user.id &&
       (body.active === false || (body.role !== undefined && body.role !== 'admin'))

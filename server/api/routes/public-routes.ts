@@ -1,15 +1,44 @@
 import type { Router } from '../router.ts';
+import type { IncomingMessage } from 'node:http';
 import type { ApiDeps } from '../api-deps.ts';
-import { stationActor } from '../api-deps.ts';
+import { stationActor, userActor } from '../api-deps.ts';
 import { readJsonBody, sendJson } from '../http-io.ts';
 import { issueTicketBody, numericIdParam, parse, ratingBody, ticketIdParam } from '../schemas.ts';
+import { publicQueue } from '../public-payloads.ts';
 import { publishedRule } from '../../core/queue-rule.ts';
-import { notFound } from '../../core/errors.ts';
+import type { Actor, StationRecord } from '../../core/records.ts';
+import { KhiuError, notFound } from '../../core/errors.ts';
 import { ratingLabel } from '../../core/rating.ts';
 
-/** What the kiosk, the hall display, the rating screen and the public may do, without signing in. */
-export function publicRoutes(router: Router, { office }: ApiDeps): void {
+/**
+ * What the kiosk, the hall display, the rating screen and the public may do, without signing
+ * in. Anonymous answers carry numbers, never ticket ids (a ticket id is the citizen's own
+ * capability: the QR); the rating screen and button boxes must be paired stations.
+ */
+export function publicRoutes(router: Router, { office, sessions, stations }: ApiDeps): void {
   const { views, tickets, feedback } = office;
+
+  /** Ratings come from citizens: a signed-in browser (a counter's own PC) gives none. */
+  const refuseStaff = (req: IncomingMessage): void => {
+    const user = sessions.userOf(req);
+    if (user) {
+      throw new KhiuError(
+        'staff_cannot_rate',
+        `${user.username} is signed in: ratings come from citizens, not from staff sessions`,
+        403,
+      );
+    }
+  };
+
+  /** The counter's paired rating screen, or the agent its rating button box is plugged into. */
+  const requireRater = (req: IncomingMessage, counterId: number): StationRecord =>
+    stations.require(req, ['rating', 'agent'], (station) => {
+      if (station.kind === 'rating' && station.counterId !== counterId)
+        return `station ${station.name} rates counter ${station.counterId}, not counter ${counterId}`;
+      if (station.kind === 'agent' && !station.buttonCounterIds.includes(counterId))
+        return `agent ${station.name} carries no button box of counter ${counterId} (its buttonCounterIds)`;
+      return null;
+    });
 
   router.on('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }));
 
@@ -28,7 +57,10 @@ export function publicRoutes(router: Router, { office }: ApiDeps): void {
 
   router.on('GET', '/api/counters', ({ res }) => sendJson(res, 200, views.counters()));
 
-  router.on('GET', '/api/queue', ({ res }) => sendJson(res, 200, views.queue()));
+  // Staff act on ticket ids; everyone else sees numbers.
+  router.on('GET', '/api/queue', ({ req, res }) =>
+    sendJson(res, 200, sessions.userOf(req) ? views.queue() : publicQueue(views.queue())),
+  );
 
   router.on('GET', '/api/queue/rule', ({ res }) =>
     sendJson(res, 200, publishedRule(office.ctx.config())),
@@ -37,8 +69,17 @@ export function publicRoutes(router: Router, { office }: ApiDeps): void {
   router.on('POST', '/api/tickets', async ({ req, res }) => {
     const body = parse(issueTicketBody, await readJsonBody(req));
     const request = { serviceId: body.serviceId, priority: body.priority ?? null };
+    // Only a paired kiosk's tickets print (at that kiosk); a claimed name (the old X-Khiu-Station) prints nothing.
+    const kiosk = stations.stationOf(req);
+    const user = sessions.userOf(req);
+    const actor: Actor =
+      kiosk?.kind === 'kiosk'
+        ? stationActor(kiosk)
+        : user
+          ? userActor(user)
+          : { kind: 'anonymous', via: 'kiosk' };
     const response = office.idempotent('issue', body.clientRequestId, request, () => {
-      const issued = tickets.issue(request.serviceId, request.priority, stationActor(req, 'kiosk'));
+      const issued = tickets.issue(request.serviceId, request.priority, actor);
       return { ticket: views.ticket(issued.ticket, issued.ahead) };
     });
     sendJson(res, 201, response);
@@ -50,25 +91,33 @@ export function publicRoutes(router: Router, { office }: ApiDeps): void {
 
   router.on('POST', '/api/tickets/:id/rating', async ({ req, res, params }) => {
     const id = parse(ticketIdParam, params.id);
+    refuseStaff(req);
     const { score } = parse(ratingBody, await readJsonBody(req));
-    feedback.rate(id, score, stationActor(req, 'rating'));
+    const station = stations.stationOf(req);
+    feedback.rate(
+      id,
+      score,
+      station ? stationActor(station) : { kind: 'anonymous', via: 'ticket-qr' },
+    );
     sendJson(res, 201, { rating: { ticketId: id, score, label: ratingLabel(score) } });
   });
 
-  router.on('GET', '/api/counters/:id/rating-target', ({ res, params }) => {
-    const ticket = feedback.ratingTarget(parse(numericIdParam, params.id));
+  // The ticket a counter's rating screen asks about: only that screen (or its button box's agent) learns it.
+  router.on('GET', '/api/counters/:id/rating-target', ({ req, res, params }) => {
+    const counterId = parse(numericIdParam, params.id);
+    refuseStaff(req);
+    requireRater(req, counterId);
+    const ticket = feedback.ratingTarget(counterId);
     if (!ticket) return sendJson(res, 204, null);
     sendJson(res, 200, { ticket: views.ticket(ticket) });
   });
 
   router.on('POST', '/api/counters/:id/rating', async ({ req, res, params }) => {
     const counterId = parse(numericIdParam, params.id);
+    refuseStaff(req);
+    const station = requireRater(req, counterId);
     const { score } = parse(ratingBody, await readJsonBody(req));
-    const ticket = feedback.rateAtCounter(
-      counterId,
-      score,
-      stationActor(req, `rating-${counterId}`),
-    );
+    const ticket = feedback.rateAtCounter(counterId, score, stationActor(station));
     sendJson(res, 201, { rating: { ticketId: ticket.id, score, label: ratingLabel(score) } });
   });
 }

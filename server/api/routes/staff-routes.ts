@@ -14,17 +14,24 @@ import {
 import type { TicketCommands } from '../../commands/ticket-commands.ts';
 import type { TicketRecord } from '../../core/records.ts';
 import type { Actor } from '../../core/records.ts';
+import { userAtCounter, userOnTicket } from '../counter-access.ts';
 
 type SimpleAction = (this: TicketCommands, id: string, actor: Actor) => TicketRecord;
 
-/** What counter staff do all day. Every route needs a signed-in user with at least the staff role. */
-export function staffRoutes(router: Router, { office, sessions }: ApiDeps): void {
+/**
+ * What counter staff do all day. Every route needs a signed-in user with at least the staff
+ * role; staff act only at the counter their session works (counter-access.ts), checked after
+ * the body is read so nothing is awaited between the check and the command.
+ */
+export function staffRoutes(router: Router, deps: ApiDeps): void {
+  const { office, sessions } = deps;
   const { tickets, views, admin } = office;
 
   router.on('POST', '/api/counters/:id/call-next', async ({ req, res, params }) => {
-    const user = sessions.require(req, 'staff');
+    sessions.require(req, 'staff');
     const counterId = parse(numericIdParam, params.id);
     const body = parse(callNextBody, await readJsonBody(req));
+    const user = userAtCounter(deps, req, counterId);
     const response = office.idempotent('call-next', body?.clientRequestId, { counterId }, () => {
       const ticket = tickets.callNext(counterId, userActor(user));
       return ticket && { ticket: views.ticket(ticket) };
@@ -35,14 +42,18 @@ export function staffRoutes(router: Router, { office, sessions }: ApiDeps): void
 
   router.on('GET', '/api/counters/:id/waiting', ({ req, res, params }) => {
     sessions.require(req, 'staff');
-    sendJson(res, 200, views.waitingAtCounter(parse(numericIdParam, params.id)));
+    const counterId = parse(numericIdParam, params.id);
+    userAtCounter(deps, req, counterId);
+    sendJson(res, 200, views.waitingAtCounter(counterId));
   });
 
   router.on('POST', '/api/counters/:id/status', async ({ req, res, params }) => {
-    const user = sessions.require(req, 'staff');
+    sessions.require(req, 'staff');
+    const counterId = parse(numericIdParam, params.id);
     const body = parse(counterStatusBody, await readJsonBody(req));
+    const user = userAtCounter(deps, req, counterId);
     const counter = admin.setCounterStatus(
-      parse(numericIdParam, params.id),
+      counterId,
       body.status,
       body.reason ?? null,
       userActor(user),
@@ -61,25 +72,29 @@ export function staffRoutes(router: Router, { office, sessions }: ApiDeps): void
   };
   for (const [path, action] of Object.entries(simple)) {
     router.on('POST', `/api/tickets/:id/${path}`, async ({ req, res, params }) => {
-      const user = sessions.require(req, 'staff');
+      sessions.require(req, 'staff');
       const id = parse(ticketIdParam, params.id);
       await readJsonBody(req);
+      const user = userOnTicket(deps, req, id);
       sendJson(res, 200, { ticket: views.ticket(action.call(tickets, id, userActor(user))) });
     });
   }
 
   router.on('POST', '/api/tickets/:id/transfer', async ({ req, res, params }) => {
-    const user = sessions.require(req, 'staff');
+    sessions.require(req, 'staff');
     const id = parse(ticketIdParam, params.id);
     const { serviceId } = parse(transferBody, await readJsonBody(req));
+    const user = userOnTicket(deps, req, id);
     const { from, to } = tickets.transfer(id, serviceId, userActor(user));
     sendJson(res, 200, { ticket: views.ticket(to), from: views.ticket(from) });
   });
 
   router.on('POST', '/api/tickets/:id/call', async ({ req, res, params }) => {
-    const user = sessions.require(req, 'staff');
+    sessions.require(req, 'staff');
     const id = parse(ticketIdParam, params.id);
     const { counterId, reason } = parse(outOfTurnBody, await readJsonBody(req));
+    // The command checks that the counter serves the ticket's service.
+    const user = userAtCounter(deps, req, counterId);
     sendJson(res, 200, {
       ticket: views.ticket(tickets.callOutOfTurn(id, counterId, reason, userActor(user))),
     });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKhiu } from '../../../server/app.ts';
+import { LOAD_TEST_ANONYMOUS_RATE } from '../../helpers/load-rate.ts';
 import { launchChromium, KIOSK_LANDSCAPE } from '../chromium.ts';
 
 const CALLS = 25;
@@ -72,6 +73,7 @@ export async function measureDisplayUpdate(
     adminPassword: 'bench-admin-pw',
     staticDir,
     log: () => {},
+    anonymousRate: LOAD_TEST_ANONYMOUS_RATE,
   });
   const browser = await launchChromium();
   try {

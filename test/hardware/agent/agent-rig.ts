@@ -11,13 +11,14 @@ import type {
   TicketPrintedEvent,
 } from '../../../server/contract/contract.ts';
 import { ApiClient } from '../../helpers/khiu-server.ts';
+import { pairStation } from '../../helpers/stations.ts';
 import { VirtualPrinter } from '../../../hardware/virtual/virtual-printer.ts';
 import { VirtualDisplay } from '../../../hardware/virtual/virtual-display.ts';
 import type { DisplayProtocol } from '../../../hardware/display/display-protocol.ts';
 
 export const ADMIN_PASSWORD = 'pw-12345678';
 
-/** A real office server on a free port, with an admin signed in and an observer of its events. */
+/** A real office server on a free port, with an admin signed in who pairs stations. */
 export async function officeServer(dataDir = mkdtempSync(join(tmpdir(), 'khiu-agent-')), port = 0) {
   const khiu: RunningKhiu = await startKhiu({
     dataDir,
@@ -30,16 +31,29 @@ export async function officeServer(dataDir = mkdtempSync(join(tmpdir(), 'khiu-ag
   const login = await admin.signIn('admin', ADMIN_PASSWORD);
   if (login.status !== 200) throw new Error(`admin sign-in failed: ${JSON.stringify(login.body)}`);
   const services = (await admin.get<Service[]>('/api/services')).body;
-  return { khiu, url: khiu.url, dataDir, admin, services };
+  const server = { url: khiu.url, admin };
+  return {
+    khiu,
+    url: khiu.url,
+    dataDir,
+    admin,
+    services,
+    /** The token of a new station, paired as the admin does under /admin → Stations. */
+    pair: async (input: Parameters<typeof pairStation>[1]) =>
+      (await pairStation(server, input)).token,
+  };
 }
 
-/** Watches ticket:printed as any client would. */
-export function printReports(url: string) {
+/** Watches ticket:printed as signed-in staff would (`cookie`): with the ticket ids. */
+export function printReports(url: string, cookie: string) {
   const reports: TicketPrintedEvent[] = [];
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     transports: ['websocket'],
+    extraHeaders: { cookie },
   });
-  socket.on('ticket:printed', (e) => reports.push(e));
+  socket.on('ticket:printed', (e) => {
+    if ('ticketId' in e) reports.push(e);
+  });
   // A test that drops every socket on the server must not blind the observer.
   socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') socket.connect();
@@ -48,15 +62,15 @@ export function printReports(url: string) {
   return { reports, connected, close: () => socket.close() };
 }
 
-/** Issues a ticket as a kiosk would, naming its station. */
+/** Issues a ticket as a paired kiosk's screen does: its station cookie says where it prints. */
 export async function issueTicket(
   url: string,
   serviceId: number,
-  station: string,
+  kioskToken: string,
 ): Promise<{ id: string; number: string }> {
   const res = await fetch(`${url}/api/tickets`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-khiu-station': station },
+    headers: { 'content-type': 'application/json', cookie: `khiu_station=${kioskToken}` },
     body: JSON.stringify({ serviceId }),
   });
   if (res.status !== 201) throw new Error(`issue failed: ${res.status} ${await res.text()}`);

@@ -38,6 +38,9 @@ let buttonEnd: SerialPort;
 let agent: DeviceAgent;
 let serviceA: Service;
 let counter1: Counter;
+/** The paired kiosk screens of kiosk-1 (this agent's) and kiosk-2 (another station's). */
+let kiosk1: string;
+let kiosk2: string;
 const events: AgentEvent[] = [];
 const logs: string[] = [];
 
@@ -61,10 +64,18 @@ const post = (path: string, body: unknown = {}) => office.admin.post(path, body)
 
 beforeAll(async () => {
   office = await officeServer();
-  observer = printReports(office.url);
+  observer = printReports(office.url, office.admin.cookie!);
   await observer.connected;
   serviceA = office.services.find((s) => s.code === 'A')!;
   counter1 = (await office.admin.get<Counter[]>('/api/counters')).body.find((c) => c.number === 1)!;
+  kiosk1 = await office.pair({ name: STATION, kind: 'kiosk' });
+  kiosk2 = await office.pair({ name: 'kiosk-2', kind: 'kiosk' });
+  // The agent carries counter 1's button box, so its presses may rate counter 1.
+  const agentToken = await office.pair({
+    name: STATION,
+    kind: 'agent',
+    buttonCounterIds: [counter1.id],
+  });
   const vp = await tcpVirtualPrinter();
   printer = vp.printer;
   const printerUri = vp.uri;
@@ -78,6 +89,7 @@ beforeAll(async () => {
     {
       station: STATION,
       server: office.url,
+      token: agentToken,
       complaintChannel: 'โทร 0 7400 0000',
       printer: { uri: printerUri, profile: 'epson-tm-t82', mode: 'text', giveUpAfterSeconds: 1 },
       displays: [
@@ -126,7 +138,7 @@ afterAll(async () => {
 
 describe('device agent against a real office server', () => {
   it("prints a ticket its station issued, with the ticket's Thai, number and QR, and reports it to the ledger", async () => {
-    const ticket = await issueTicket(office.url, serviceA.id, STATION);
+    const ticket = await issueTicket(office.url, serviceA.id, kiosk1);
     await until(() => printer.tickets.length === 1, 10_000, 'the ticket on paper');
     const paper = printer.tickets[0]!;
     expect(paper.complete).toBe(true);
@@ -148,8 +160,8 @@ describe('device agent against a real office server', () => {
   });
 
   it("does not print another station's ticket", async () => {
-    const other = await issueTicket(office.url, serviceA.id, 'kiosk-2');
-    const ours = await issueTicket(office.url, serviceA.id, STATION);
+    const other = await issueTicket(office.url, serviceA.id, kiosk2);
+    const ours = await issueTicket(office.url, serviceA.id, kiosk1);
     // Events arrive in ledger order: once ours is printed, the other one has been seen and passed over.
     await until(() => reportFor(ours.id) !== undefined, 10_000, 'our ticket printed');
     expect(printer.tickets).toHaveLength(2);
@@ -179,7 +191,7 @@ describe('device agent against a real office server', () => {
       5000,
       'the new profile at the agent',
     );
-    const ticket = await issueTicket(office.url, serviceA.id, STATION);
+    const ticket = await issueTicket(office.url, serviceA.id, kiosk1);
     await until(() => reportFor(ticket.id) !== undefined, 10_000, 'the ticket printed');
     const paper = printer.tickets.at(-1)!;
     expect(paper.codepages).toEqual([255]);
@@ -258,7 +270,7 @@ describe('device agent against a real office server', () => {
     office.khiu.io.disconnectSockets(true);
     await until(() => !agent.connected, 5000, 'the agent to notice');
     // Issued while the agent is away: it never sees this ticket:issued.
-    const missed = await issueTicket(office.url, serviceA.id, STATION);
+    const missed = await issueTicket(office.url, serviceA.id, kiosk1);
     await until(() => reportFor(missed.id) !== undefined, 10_000, 'the late print');
     expect(reportFor(missed.id)).toMatchObject({ station: STATION, outcome: 'printed' });
     expect(printer.tickets.length).toBe(papersBefore + 1);
@@ -279,7 +291,7 @@ describe('device agent against a real office server', () => {
     ).ticket;
     await post(`/api/tickets/${current.id}/start`);
     await post(`/api/tickets/${current.id}/finish`);
-    await issueTicket(office.url, serviceA.id, 'kiosk-2');
+    await issueTicket(office.url, serviceA.id, kiosk2);
 
     await boardPort.close();
     await displayPty.kill();
@@ -322,7 +334,7 @@ describe('device agent against a real office server', () => {
       'paper_out at the server',
     );
     const printedBefore = printer.tickets.length;
-    const ticket = await issueTicket(office.url, serviceA.id, STATION);
+    const ticket = await issueTicket(office.url, serviceA.id, kiosk1);
     await until(() => reportFor(ticket.id) !== undefined, 10_000, 'the failed report');
     expect(reportFor(ticket.id)).toMatchObject({
       station: STATION,
@@ -346,7 +358,7 @@ describe('device agent against a real office server', () => {
   it('stops cleanly: a ticket still waiting for paper is reported failed, and the devices are reported offline', async () => {
     printer.setState({ paperOut: true });
     await until(() => agent.board.get('printer')?.state === 'paper_out', 5000, 'paper_out');
-    const ticket = await issueTicket(office.url, serviceA.id, STATION);
+    const ticket = await issueTicket(office.url, serviceA.id, kiosk1);
     await until(
       () => events.some((e) => e.type === 'ticket' && e.ticketId === ticket.id),
       5000,

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStationConfig, parseStationConfig } from '../../../hardware/agent/station-config.ts';
+import { DeviceAgent } from '../../../hardware/agent/device-agent.ts';
 
 const minimal = {
   station: 'kiosk-1',
@@ -110,6 +111,41 @@ describe('station config', () => {
         ],
       }),
     ).toThrow(/scores 1 and 2 send the same byte/);
+  });
+
+  it('reads the agent station’s token from the config or from a file next to it, and refuses a malformed one', () => {
+    const token = 'A'.repeat(43);
+    expect(parseStationConfig(minimal).token).toBeNull();
+    expect(parseStationConfig({ ...minimal, token }).token).toBe(token);
+    const dir = mkdtempSync(join(tmpdir(), 'khiu-token-'));
+    writeFileSync(join(dir, 'kiosk-1.token'), `${token}\n`);
+    const file = join(dir, 'kiosk-1.json');
+    writeFileSync(file, JSON.stringify({ ...minimal, tokenFile: 'kiosk-1.token' }));
+    expect(loadStationConfig(file).token).toBe(token);
+    writeFileSync(join(dir, 'other.token'), 'B'.repeat(43));
+    expect(loadStationConfig(file, { tokenFile: join(dir, 'other.token') }).token).toBe(
+      'B'.repeat(43),
+    );
+
+    expect(() => parseStationConfig({ ...minimal, token: 'kiosk-1' })).toThrow(
+      /token: not a station token/,
+    );
+    expect(() =>
+      parseStationConfig({ ...minimal, token, tokenFile: join(dir, 'kiosk-1.token') }),
+    ).toThrow(/either "token" or "tokenFile"/);
+    expect(() => parseStationConfig({ ...minimal, tokenFile: join(dir, 'none.token') })).toThrow(
+      /tokenFile: cannot read/,
+    );
+    writeFileSync(join(dir, 'empty.token'), '\n');
+    expect(() => parseStationConfig({ ...minimal, tokenFile: join(dir, 'empty.token') })).toThrow(
+      /does not hold a station token/,
+    );
+  });
+
+  it('will not start an agent that has no station token, naming where to get one', () => {
+    expect(() => new DeviceAgent({ config: parseStationConfig(minimal), log: () => {} })).toThrow(
+      /station kiosk-1 has no token: add an "agent" station named kiosk-1 under \/admin → Stations/,
+    );
   });
 
   it('reads a file and says which file is broken', () => {

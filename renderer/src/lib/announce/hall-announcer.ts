@@ -1,4 +1,4 @@
-import type { TicketCalledEvent } from '../contract.ts';
+import type { PublicTicketCalledEvent } from '../contract.ts';
 import { AnnouncementQueue } from './announcement-queue.ts';
 import { announcementClips } from './phrase.ts';
 import { WebAudioClipPlayer } from './web-audio-player.ts';
@@ -12,7 +12,7 @@ export class HallAnnouncer {
     this.queue = new AnnouncementQueue(this.player, onClipError);
   }
 
-  announce(call: Pick<TicketCalledEvent, 'ticket' | 'counter'>): void {
+  announce(call: Pick<PublicTicketCalledEvent, 'ticket' | 'counter'>): void {
     this.queue.enqueue(announcementClips(call.ticket.number, call.counter.number));
   }
 

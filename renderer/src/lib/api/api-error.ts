@@ -35,6 +35,10 @@ const EXPLAINED: Record<string, LocalizedText> = {
     th: 'เข้าสู่ระบบผิดหลายครั้ง กรุณารอสักครู่แล้วลองใหม่',
     en: 'Too many failed sign-ins. Please wait a few minutes and try again.',
   },
+  rate_limited: {
+    th: 'มีการทำรายการถี่เกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'Too many requests at once. Please wait a moment and try again.',
+  },
   nothing_to_rate: {
     th: 'ยังไม่มีการให้บริการที่รอการประเมินที่ช่องนี้ กรุณารอเจ้าหน้าที่ให้บริการเสร็จก่อน',
     en: 'There is no finished service to rate at this counter yet. Please wait until staff finish.',
@@ -47,6 +51,38 @@ const EXPLAINED: Record<string, LocalizedText> = {
     th: 'ไม่พบรายการที่ต้องการ อาจถูกลบหรือหมดอายุแล้ว กรุณาตรวจสอบหมายเลขอีกครั้ง',
     en: 'Not found. It may have been removed or expired; please check the number.',
   },
+  not_your_counter: {
+    th: 'รายการนี้เป็นของช่องบริการอื่น ทำได้เฉพาะที่ช่องบริการของท่าน',
+    en: 'That belongs to another counter. You can act only at your own counter.',
+  },
+  no_counter_chosen: {
+    th: 'กรุณาเลือกช่องบริการของท่านก่อน',
+    en: 'Please choose your counter first.',
+  },
+  station_required: {
+    th: 'หน้าจอนี้ยังไม่ได้จับคู่เป็นสถานี กรุณาแจ้งผู้ดูแลระบบ (ผู้ดูแล → สถานี)',
+    en: 'This screen is not a paired station. Please tell the administrator (Admin → Stations).',
+  },
+  wrong_station: {
+    th: 'หน้าจอนี้จับคู่เป็นสถานีอื่น ทำรายการนี้ไม่ได้ กรุณาแจ้งผู้ดูแลระบบ',
+    en: 'This screen is paired as another station and cannot do this. Please tell the administrator.',
+  },
+  rating_closed: {
+    th: 'หมดเวลาประเมินบัตรคิวนี้แล้ว (ประเมินได้ภายใน 24 ชั่วโมงหลังรับบริการ)',
+    en: 'This ticket can no longer be rated (ratings close 24 hours after the service).',
+  },
+  staff_cannot_rate: {
+    th: 'ผู้ที่เข้าสู่ระบบเป็นเจ้าหน้าที่ประเมินความพึงพอใจไม่ได้ การประเมินเป็นของผู้รับบริการ',
+    en: 'Signed-in staff cannot rate: ratings come from the citizens served.',
+  },
+  password_too_short: {
+    th: 'รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร',
+    en: 'A password needs at least 10 characters.',
+  },
+};
+
+/** Codes whose server message names what to fix (a field and a character): shown with it. */
+const WITH_DETAIL: Record<string, LocalizedText> = {
   invalid_input: {
     th: 'ข้อมูลที่กรอกไม่ถูกต้อง กรุณาตรวจสอบแล้วลองใหม่',
     en: 'Some of the information is not valid. Please check it and try again.',
@@ -57,6 +93,8 @@ const EXPLAINED: Record<string, LocalizedText> = {
 export function explain(code: string, detail: string): LocalizedText {
   const known = EXPLAINED[code];
   if (known) return known;
+  const lead = WITH_DETAIL[code];
+  if (lead) return { th: `${lead.th} (${detail})`, en: `${lead.en} (${detail})` };
   return {
     th: `ทำรายการไม่สำเร็จ (${code}: ${detail}) กรุณาลองใหม่ หรือแจ้งเจ้าหน้าที่`,
     en: `That did not work (${code}: ${detail}). Please try again, or tell a member of staff.`,

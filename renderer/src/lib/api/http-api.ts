@@ -5,11 +5,14 @@ import type {
   DeviceStatus,
   LedgerVerification,
   LocalizedText,
+  PublicQueueSummary,
   QueueRule,
   QueueSummary,
   Rating,
   Report,
   Service,
+  Station,
+  StationCreated,
   SupervisorView,
   Ticket,
   TicketHistory,
@@ -36,20 +39,17 @@ export function createHttpApi(
     office: () => call<{ name: LocalizedText }>('GET', '/api/office'),
     services: () => call<Service[]>('GET', '/api/services'),
     counters: () => call<Counter[]>('GET', '/api/counters'),
-    queue: () => call<QueueSummary>('GET', '/api/queue'),
+    queue: () => call<PublicQueueSummary | QueueSummary>('GET', '/api/queue'),
     queueRule: () => call<QueueRule>('GET', '/api/queue/rule'),
 
-    issueTicket: async (serviceId, priority, clientRequestId, station) =>
+    issueTicket: async (serviceId, priority, clientRequestId) =>
       (
-        await requestJson<{ ticket: Ticket }>(
-          fetchImpl,
-          base,
-          'POST',
-          '/api/tickets',
-          { serviceId, ...(priority ? { priority } : {}), clientRequestId },
-          station ? { 'x-khiu-station': station } : {},
-        )
-      ).body!.ticket,
+        await call<{ ticket: Ticket }>('POST', '/api/tickets', {
+          serviceId,
+          ...(priority ? { priority } : {}),
+          clientRequestId,
+        })
+      ).ticket,
     ticketStatus: (id) => call<TicketStatusView>('GET', `/api/tickets/${encodeURIComponent(id)}`),
     rateTicket: async (id, score) =>
       (
@@ -64,8 +64,16 @@ export function createHttpApi(
       (await call<{ rating: Rating }>('POST', `/api/counters/${counterId}/rating`, { score }))
         .rating,
 
-    signIn: async (username, password) =>
-      (await call<{ user: SessionUser }>('POST', '/api/session', { username, password })).user,
+    signIn: async (username, password, counterId) =>
+      (
+        await call<{ user: SessionUser }>('POST', '/api/session', {
+          username,
+          password,
+          ...(counterId === undefined ? {} : { counterId }),
+        })
+      ).user,
+    chooseCounter: async (counterId) =>
+      (await call<{ user: SessionUser }>('PUT', '/api/session/counter', { counterId })).user,
     currentUser: async () => {
       try {
         return (await call<{ user: SessionUser }>('GET', '/api/session')).user;
@@ -147,6 +155,20 @@ export function createHttpApi(
       (await call<{ user: User }>('PATCH', `/api/users/${id}`, patch)).user,
     setOfficeName: async (name) =>
       (await call<{ name: LocalizedText }>('PUT', '/api/office', name)).name,
+
+    currentStation: async () => {
+      try {
+        return (await call<{ station: Station }>('GET', '/api/station')).station;
+      } catch (error) {
+        // Not being a paired station is an answer here, not a failure.
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    stations: () => call<Station[]>('GET', '/api/stations'),
+    addStation: (input) => call<StationCreated>('POST', '/api/stations', input),
+    revokeStation: async (id) =>
+      (await call<{ station: Station }>('DELETE', `/api/stations/${id}`)).station,
   } satisfies KhiuApi;
 }
 

@@ -10,7 +10,8 @@ export interface HttpResult<T> {
 /**
  * One JSON request to the office server on the same origin. Turns the server's
  * {"error":{code,message}} and network failures into ApiError, so screens have
- * one thing to show.
+ * one thing to show. Every request but a GET declares JSON, body or not: the server
+ * refuses state changes that do not (docs/contract.md).
  */
 export async function requestJson<T>(
   fetchImpl: typeof fetch,
@@ -26,7 +27,7 @@ export async function requestJson<T>(
       method,
       credentials: 'same-origin',
       headers:
-        body === undefined ? extraHeaders : { 'content-type': 'application/json', ...extraHeaders },
+        method === 'GET' ? extraHeaders : { 'content-type': 'application/json', ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import type {
   LocalizedText,
   OutOfTurnReason,
   PriorityKind,
+  PublicQueueSummary,
   QueueRule,
   QueueSummary,
   Rating,
@@ -15,6 +16,10 @@ import type {
   Role,
   Service,
   ServiceStep,
+  SessionUser,
+  Station,
+  StationCreated,
+  StationKind,
   SupervisorView,
   Ticket,
   TicketHistory,
@@ -22,10 +27,7 @@ import type {
   User,
 } from '../contract.ts';
 
-export interface SessionUser {
-  username: string;
-  role: Role;
-}
+export type { SessionUser };
 
 export interface TicketStatusView {
   ticket: Ticket;
@@ -63,26 +65,30 @@ export interface KhiuApi {
   office(): Promise<{ name: LocalizedText }>;
   services(): Promise<Service[]>;
   counters(): Promise<Counter[]>;
-  queue(): Promise<QueueSummary>;
+  /** Numbers only, unless signed in (then with ticket ids). */
+  queue(): Promise<PublicQueueSummary | QueueSummary>;
   queueRule(): Promise<QueueRule>;
 
+  /** From a paired kiosk, its station's agent prints the ticket; from anywhere else nothing prints. */
   issueTicket(
     serviceId: number,
     priority: PriorityKind | null,
     clientRequestId: string,
-    /** The kiosk's station name: the server tells that station's device agent to print the ticket. */
-    station?: string,
   ): Promise<Ticket>;
   ticketStatus(id: string): Promise<TicketStatusView>;
   rateTicket(id: string, score: number): Promise<Rating>;
+  /** Only for the counter's paired rating screen (401 station_required, 403 wrong_station otherwise). */
   ratingTarget(counterId: number): Promise<Ticket | null>;
   rateAtCounter(
     counterId: number,
     score: number,
   ): Promise<Pick<Rating, 'ticketId' | 'score' | 'label'>>;
 
-  signIn(username: string, password: string): Promise<SessionUser>;
+  /** Staff may name the counter they work at sign-in; otherwise they choose it next. */
+  signIn(username: string, password: string, counterId?: number): Promise<SessionUser>;
   currentUser(): Promise<SessionUser | null>;
+  /** The counter this session works (staff act only there). */
+  chooseCounter(counterId: number): Promise<SessionUser>;
   signOut(): Promise<void>;
 
   callNext(counterId: number, clientRequestId: string): Promise<Ticket | null>;
@@ -126,4 +132,17 @@ export interface KhiuApi {
     patch: { role?: Role; active?: boolean; password?: string },
   ): Promise<User>;
   setOfficeName(name: LocalizedText): Promise<LocalizedText>;
+
+  /** The paired station this browser is (its khiu_station cookie), or null when it is none. */
+  currentStation(): Promise<Station | null>;
+  stations(): Promise<Station[]>;
+  addStation(input: StationInput): Promise<StationCreated>;
+  revokeStation(id: number): Promise<Station>;
 }
+
+export type StationInput = {
+  name: string;
+  kind: StationKind;
+  counterId?: number;
+  buttonCounterIds?: number[];
+};

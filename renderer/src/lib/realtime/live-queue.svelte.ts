@@ -1,4 +1,4 @@
-import type { QueueServiceSummary, Snapshot } from '../contract.ts';
+import type { PublicSnapshot, QueueServiceSummary } from '../contract.ts';
 import { api } from '../api/api.ts';
 import { connectRealtime, type ConnectionState, type RealtimeClient } from './realtime-client.ts';
 import { applyEvent, changesWaitingCounts, fromSnapshot, type QueueState } from './queue-state.ts';
@@ -25,7 +25,7 @@ export class LiveQueue {
         this.connection = c;
         if (c === 'offline') this.wasOffline = true;
       },
-      snapshot: (s: Snapshot) => {
+      snapshot: (s: PublicSnapshot) => {
         this.state = fromSnapshot(s);
         if (this.wasOffline) {
           this.wasOffline = false;

@@ -3,20 +3,26 @@ import type {
   Counter,
   LocalizedText,
   NowServing,
+  PublicCallSummary,
+  PublicNowServing,
+  PublicSnapshot,
   QueueServiceSummary,
   ServerToClientEvents,
   Service,
-  Snapshot,
 } from '../contract.ts';
 
-/** What the hall, the kiosk and the counters show about the queue as a whole. */
+/**
+ * What the hall, the kiosk and the counters show about the queue as a whole. The hall gets
+ * numbers only; a signed-in counter gets the same with ticket ids (`'id' in ticket`). Calls
+ * are told apart by number: a number is one citizen's for the day, across transfers too.
+ */
 export interface QueueState {
   seq: number;
   officeName: LocalizedText;
   counters: Counter[];
   services: QueueServiceSummary[];
-  latestCalls: CallSummary[];
-  nowServing: NowServing[];
+  latestCalls: (CallSummary | PublicCallSummary)[];
+  nowServing: (NowServing | PublicNowServing)[];
   /** Posted services, when a services:updated event has brought them. */
   serviceDefinitions: Service[] | null;
 }
@@ -29,7 +35,7 @@ export type EventPayload<E extends keyof ServerToClientEvents> = Parameters<
 const LATEST_CALLS = 10;
 const ACTIVE = new Set(['called', 'serving']);
 
-export function fromSnapshot(snapshot: Snapshot): QueueState {
+export function fromSnapshot(snapshot: PublicSnapshot): QueueState {
   return {
     seq: snapshot.seq,
     officeName: snapshot.officeName,
@@ -55,7 +61,7 @@ export function applyEvent<E extends EventName>(
   switch (name) {
     case 'ticket:called': {
       const called = event as EventPayload<'ticket:called'>;
-      const call: CallSummary = {
+      const call: CallSummary | PublicCallSummary = {
         ticket: called.ticket,
         counter: called.counter,
         calledAt: new Date().toISOString(),
@@ -63,7 +69,7 @@ export function applyEvent<E extends EventName>(
       };
       next.latestCalls = [
         call,
-        ...state.latestCalls.filter((c) => c.ticket.id !== called.ticket.id),
+        ...state.latestCalls.filter((c) => c.ticket.number !== called.ticket.number),
       ].slice(0, LATEST_CALLS);
       next.nowServing = withServing(state.nowServing, called.counter.id, {
         ...called.ticket,
@@ -75,11 +81,11 @@ export function applyEvent<E extends EventName>(
       const { ticket } = event as EventPayload<'ticket:updated'>;
       // Drop the ticket from whichever counter showed it, then show it where it is active now.
       let serving = state.nowServing.map((n) =>
-        n.ticket?.id === ticket.id ? { ...n, ticket: null } : n,
+        n.ticket?.number === ticket.number ? { ...n, ticket: null } : n,
       );
       if (ticket.counterId !== null && ACTIVE.has(ticket.status) && !ticket.held) {
         serving = withServing(serving, ticket.counterId, {
-          id: ticket.id,
+          ...('id' in ticket ? { id: ticket.id } : {}),
           number: ticket.number,
           serviceId: ticket.serviceId,
           status: ticket.status,
@@ -113,10 +119,10 @@ export function applyEvent<E extends EventName>(
 }
 
 function withServing(
-  list: NowServing[],
+  list: QueueState['nowServing'],
   counterId: number,
-  ticket: NowServing['ticket'],
-): NowServing[] {
+  ticket: NowServing['ticket'] | PublicNowServing['ticket'],
+): QueueState['nowServing'] {
   if (!list.some((n) => n.counterId === counterId)) return [...list, { counterId, ticket }];
   return list.map((n) => (n.counterId === counterId ? { counterId, ticket } : n));
 }

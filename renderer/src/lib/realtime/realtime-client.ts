@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../contract.ts';
+import type { ClientToServerEvents, PublicSnapshot, ServerToClientEvents } from '../contract.ts';
 import { SeqTracker } from './seq-tracker.ts';
 import { setOfficeTimeZone } from '../i18n/dates.ts';
 import type { EventName, EventPayload } from './queue-state.ts';
@@ -7,7 +7,8 @@ import type { EventName, EventPayload } from './queue-state.ts';
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 export interface RealtimeHandlers {
-  snapshot?: (snapshot: Snapshot) => void;
+  /** Numbers only for the hall; a signed-in counter's calls carry ticket ids too. */
+  snapshot?: (snapshot: PublicSnapshot) => void;
   /** Every event in ledger order, after stale ones are dropped. */
   event?: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
   connection?: (state: ConnectionState) => void;
@@ -29,6 +30,11 @@ export interface RealtimeClient {
   /** Adds handlers; returns the function that removes them. */
   listen(handlers: RealtimeHandlers): () => void;
   requestSnapshot(): void;
+  /**
+   * Connects again, after signing in or out: what the server sends a socket (ticket ids or
+   * numbers only) is decided from its cookies at the handshake.
+   */
+  reconnect(): void;
   close(): void;
 }
 
@@ -88,6 +94,10 @@ export function connectRealtime(url?: string): RealtimeClient {
       return () => listeners.delete(handlers);
     },
     requestSnapshot: () => socket.emit('snapshot:request'),
+    reconnect: () => {
+      socket.disconnect();
+      socket.connect();
+    },
     close: () => socket.close(),
   };
 }
