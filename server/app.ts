@@ -7,10 +7,14 @@ import { Store } from './store/store.ts';
 import { Office } from './commands/office.ts';
 import type { DomainEvent } from './commands/domain-events.ts';
 import { Sessions } from './api/sessions.ts';
+import { SessionKey } from './api/session-key.ts';
+import { LEDGER_HEAD_FILE, refuseCutLedger } from './store/ledger-head.ts';
+import { startLedgerHeadWriter } from './store/ledger-head-writer.ts';
 import { StationAuth } from './api/station-auth.ts';
 import { LoginLimiter } from './api/login-limiter.ts';
 import { DeviceRegistry } from './api/device-registry.ts';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer.ts';
+import { claimDataDir } from './store/data-dir-claim.ts';
 import { createHttpServer, type Logger } from './api/http-server.ts';
 import { attachRealtime, type RealtimeServer } from './api/realtime.ts';
 import { generatePassword, hashPassword, passwordTooShort } from './api/passwords.ts';
@@ -24,6 +28,7 @@ import { AnonymousRateLimit, DEFAULT_ANONYMOUS_RATE } from './api/anonymous-rate
 import type { Rate } from './api/token-buckets.ts';
 import type { Perimeter } from './api/perimeter.ts';
 import { SECURITY_HEADERS } from './api/security-headers.ts';
+import { watchClock } from './api/clock-watch.ts';
 
 export const DATABASE_FILE = 'khiu.db';
 const WRITER_AUTOCHECKPOINT_WITH_WORKER = 20_000;
@@ -86,13 +91,28 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
   if (weakAdmin) throw new Error(`KHIU_ADMIN_PASSWORD (the first admin's password): ${weakAdmin}`);
   const clock = options.clock ?? systemClock;
   let publish: (events: DomainEvent[]) => void = () => {};
-  const { db, office } = openOffice(options.dataDir, clock, (events) => publish(events));
+  // One server per data directory, on ground it can write (store/data-dir-claim.ts); held
+  // until close. openDatabase then refuses an empty, foreign or damaged khiu.db.
+  const lock = claimDataDir(options.dataDir, join(options.dataDir, DATABASE_FILE));
+  let db: Db;
+  let office: Office;
   try {
+    ({ db, office } = openOffice(options.dataDir, clock, (events) => publish(events)));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  let sessionKey: SessionKey;
+  try {
+    // Before anything is written: deleted last entries are refused, not built upon.
+    refuseCutLedger(db);
+    sessionKey = SessionKey.inDataDir(options.dataDir);
     office.admin.bootstrapOffice(options.office ?? DEFAULT_OFFICE, DEFAULT_QUEUE_CONFIG);
     await createFirstAdmin(office, options.adminPassword, log);
     office.tickets.closeEarlierDays();
   } catch (error) {
     db.close();
+    lock.release();
     throw error;
   }
 
@@ -108,7 +128,8 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
         );
     },
   });
-  const sessions = new Sessions(office.ctx.store, clock, {
+  const headWriter = startLedgerHeadWriter(db, join(options.dataDir, LEDGER_HEAD_FILE), { log });
+  const sessions = new Sessions(office.ctx.store, clock, sessionKey, {
     secureCookies: options.tls !== undefined,
   });
   const limiter = new LoginLimiter(() => clock.now());
@@ -151,9 +172,13 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     await realtime.io.close();
     await checkpointer.stop();
     await pdf.close();
+    await headWriter.stop();
     db.close();
+    lock.release();
     throw error;
   }
+  // Only the real clock is watched: a test's ManualClock stands still and jumps by design.
+  const clockWatch = options.clock ? undefined : watchClock({ office, clock, log, requests: http });
   const port = (http.address() as AddressInfo).port;
   const hostInUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
@@ -164,13 +189,16 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     db,
     checkpointer,
     async close() {
+      clockWatch?.stop();
       await realtime.io.close();
       http.closeAllConnections();
       // io.close() usually closes the HTTP server too.
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await checkpointer.stop();
       await pdf.close();
+      await headWriter.stop();
       db.close();
+      lock.release();
     },
   };
 }

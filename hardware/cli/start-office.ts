@@ -51,7 +51,8 @@ export async function startOffice(args: string[]): Promise<number> {
   /** One line naming a browser station this server paired itself, and the link that pairs it. */
   const pairingLine = (what: string, spec: StationInput): string => {
     const token = ownStationToken(khiu.office, dataDir, spec);
-    return `pair a browser as ${what}: ${pairingLink(khiu.url, token, stationPath(spec)!)}`;
+    const path = stationPath(spec, (id) => khiu.office.ctx.store.counters.get(id)?.number)!;
+    return `pair a browser as ${what}: ${pairingLink(khiu.url, token, path)}`;
   };
   const kiosk = (name: string): StationInput => ({
     name,

@@ -9,6 +9,7 @@ import { checkJsonContentType, checkSameOrigin, isStateChanging } from './reques
 import { RateLimited } from './anonymous-rate-limit.ts';
 import type { Perimeter } from './perimeter.ts';
 import { KhiuError } from '../core/errors.ts';
+import { storageFullError } from './storage-full.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
@@ -78,6 +79,13 @@ export function createHttpServer(deps: ApiDeps, options: HttpServerOptions): Ser
         const headers: Record<string, string> = error.status === 413 ? { connection: 'close' } : {};
         if (error instanceof RateLimited) headers['retry-after'] = String(error.retryAfterSeconds);
         sendError(res, error, headers);
+        return;
+      }
+      const full = storageFullError(error);
+      if (full) {
+        // One short line per refused request: the cause is known, a stack adds nothing.
+        log(`disk full on ${req.method} ${req.url}: ${(error as Error).message}`);
+        sendError(res, full);
         return;
       }
       log(

@@ -62,6 +62,9 @@ export const transferBody = z.object({ serviceId: id });
 
 export const ratingBody = z.object({ score: z.int().min(1).max(5) });
 
+/** A counter's rating: a screen names the ticket it showed (a button box shows none). */
+export const counterRatingBody = ratingBody.extend({ ticketId: ticketIdParam.optional() });
+
 export const loginBody = z.object({
   username: text(64),
   password: z.string().min(1).max(256),

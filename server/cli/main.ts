@@ -17,7 +17,7 @@ const USAGE = `usage: npm run khiu -- <command> [options]
   serve      --port P --host H --data DIR     run the office server (port 0 picks a free port)
              [--allowed-hosts a,b] [--tls-cert FILE --tls-key FILE]
              [--anonymous-rate N --anonymous-burst N]   see docs/security.md
-  verify     --data DIR                        recompute the ledger's hash chain and check every row
+  verify     --data DIR                        check the ledger and every table, read-only (safe beside serve)
   seed-demo  --data DIR --weeks N --per-day M  fill an empty data directory with realistic history
   backup     --data DIR --out FILE             online backup of the database
   start      --data DIR --port P --host H [--config FILE] [serve's security flags]

@@ -1,4 +1,8 @@
-import { openOffice } from '../app.ts';
+import { join } from 'node:path';
+import { DATABASE_FILE, openOffice } from '../app.ts';
+import { claimDataDir } from '../store/data-dir-claim.ts';
+import { LEDGER_HEAD_FILE } from '../store/ledger-head.ts';
+import { startLedgerHeadWriter } from '../store/ledger-head-writer.ts';
 import { ManualClock } from '../core/clock.ts';
 import { localDay, startOfLocalDay } from '../core/local-time.ts';
 import { DEFAULT_OFFICE } from '../core/default-office.ts';
@@ -22,7 +26,16 @@ export async function seedDemoCommand(argv: string[]): Promise<number> {
   const today = localDay(Date.now(), tz);
   const firstDay = localDay(startOfLocalDay(today, tz) - weeks * 7 * DAY_MS, tz);
   const clock = new ManualClock(startOfLocalDay(firstDay, tz));
-  const { db, office } = openOffice(dataDir, clock);
+  // It writes, so it is the one writer while it runs: never beside a server on the same data.
+  const lock = claimDataDir(dataDir, join(dataDir, DATABASE_FILE));
+  let opened: ReturnType<typeof openOffice>;
+  try {
+    opened = openOffice(dataDir, clock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const { db, office } = opened;
   try {
     if ((db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n > 0) {
       throw new UsageError(`${dataDir} already has tickets; seed an empty data directory`);
@@ -48,8 +61,11 @@ export async function seedDemoCommand(argv: string[]): Promise<number> {
     clock.set(startOfLocalDay(today, tz));
     office.tickets.closeEarlierDays();
     process.stdout.write(`${JSON.stringify({ firstDay, ...summary })}\n`);
+    // As a server would have: from here on, deleting the seeded history's tail is noticed.
+    await startLedgerHeadWriter(db, join(dataDir, LEDGER_HEAD_FILE)).stop();
     return 0;
   } finally {
     db.close();
+    lock.release();
   }
 }

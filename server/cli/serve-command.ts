@@ -15,12 +15,16 @@ export async function serveCommand(argv: string[]): Promise<number> {
     dataDir: options.get('data') ?? './data',
     adminPassword: process.env.KHIU_ADMIN_PASSWORD,
   });
-  process.stdout.write(`khiu listening on ${khiu.url}\n`);
-  await new Promise<void>((resolve) => {
+  // Listening for the signals before the line is out: whoever waits for the line (Electron's
+  // host mode, the tests) may stop us at once, and a SIGTERM that beat the listener killed the
+  // process without closing (the lock and the WAL left behind).
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  process.stdout.write(`khiu listening on ${khiu.url}\n`);
+  await stopped;
   await khiu.close();
   return 0;
 }

@@ -52,7 +52,14 @@ export function spawnServe(options: ServeProcessOptions): Promise<ServeProcess> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const onStderr = options.onStderr ?? ((text: string) => void process.stderr.write(text));
-  child.stderr!.on('data', (chunk: Buffer) => onStderr(chunk.toString('utf8')));
+  // A refusal to start is one line on stderr (a locked or read-only data directory, a foreign
+  // database): kept, so the error says why and Electron's host mode can show it.
+  let lastStderrLine = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    lastStderrLine = text.split('\n').findLast((line) => line.trim() !== '') ?? lastStderrLine;
+    onStderr(text);
+  });
   const stdoutLines: string[] = [];
   // Read every line, so the child never blocks on a full pipe.
   const lines = createInterface({ input: child.stdout! });
@@ -65,7 +72,11 @@ export function spawnServe(options: ServeProcessOptions): Promise<ServeProcess> 
       void stopProcess(child).then(() => reject(error));
     };
     const onExit = (code: number | null): void =>
-      fail(new Error(`khiu serve exited (code ${code}) before it was ready`));
+      fail(
+        new Error(
+          `khiu serve exited (code ${code}) before it was ready${lastStderrLine ? `: ${lastStderrLine}` : ''}`,
+        ),
+      );
     const timer = setTimeout(
       () => fail(new Error('khiu serve did not start within 60 s')),
       START_TIMEOUT_MS,

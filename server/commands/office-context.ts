@@ -6,6 +6,7 @@ import { DEFAULT_QUEUE_CONFIG } from '../core/queue-rule.ts';
 import type { DeviceProfiles, LocalizedText } from '../contract/contract.ts';
 import type { CounterRecord, ServiceRecord } from '../core/records.ts';
 import { DEFAULT_OFFICE } from '../core/default-office.ts';
+import { OfficeCalendar } from './office-calendar.ts';
 
 export interface OfficeDeps {
   store: Store;
@@ -22,6 +23,8 @@ export const SETTING_DEVICE_PROFILES = 'deviceProfiles';
 /** The office's satisfaction target (ร้อยละ) the reports hold `satisfiedPct` against. */
 export const SETTING_SATISFACTION_TARGET = 'satisfactionTargetPct';
 export const DEFAULT_SATISFACTION_TARGET_PCT = 80;
+/** The latest step of the office PC's clock (from, to, difference): the row its ledger entry carries. */
+export const SETTING_LAST_CLOCK_STEP = 'lastClockStep';
 
 /**
  * What every command shares: the store, the clock, the cached settings, and
@@ -33,6 +36,8 @@ export class OfficeContext {
   private cachedServices: Map<number, ServiceRecord> | undefined;
   private cachedCounters: CounterRecord[] | undefined;
   private pending: DomainEvent[] | undefined;
+  /** The office day and ticket times, which a stepped clock cannot take back. */
+  readonly calendar = new OfficeCalendar(this);
 
   constructor(readonly deps: OfficeDeps) {}
 

@@ -5,6 +5,7 @@ import { AdminCommands } from './admin-commands.ts';
 import { FeedbackCommands } from './feedback-commands.ts';
 import { StationCommands } from './station-commands.ts';
 import { Views } from './views.ts';
+import { ClockStepCommands } from './clock-step-commands.ts';
 import { conflict } from '../core/errors.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
 
@@ -34,6 +35,7 @@ export class Office {
   readonly feedback: FeedbackCommands;
   readonly stations: StationCommands;
   readonly views: Views;
+  readonly clockSteps: ClockStepCommands;
 
   constructor(deps: Omit<OfficeDeps, 'newTicketId'> & { newTicketId?: () => string }) {
     this.ctx = new OfficeContext({ newTicketId: randomTicketId, ...deps });
@@ -42,6 +44,7 @@ export class Office {
     this.feedback = new FeedbackCommands(this.ctx);
     this.stations = new StationCommands(this.ctx);
     this.views = new Views(this.ctx);
+    this.clockSteps = new ClockStepCommands(this.ctx);
   }
 
   /**

@@ -70,8 +70,15 @@ export class StationCommands {
     });
   }
 
-  /** The live station a token belongs to; undefined for an unknown or revoked token. */
+  /**
+   * The live station a token belongs to; undefined for an unknown or revoked token, and for
+   * a station row the ledger does not record as it is: a row inserted with the sqlite3 shell
+   * (the SHA-256 of a token of one's own) pairs nothing, even before `verify` names it.
+   */
   byToken(token: string): StationRecord | undefined {
-    return this.store.stations.liveByTokenHash(stationTokenHash(token));
+    const station = this.store.stations.liveByTokenHash(stationTokenHash(token));
+    return station && this.store.ledger.rowIsAsRecorded('station', station.id)
+      ? station
+      : undefined;
   }
 }

@@ -1,6 +1,6 @@
 import type { DeviceStatus, SupervisorView } from '../contract/contract.ts';
 import { standardMinutesOf } from '../core/records.ts';
-import { localDay, startOfLocalDay, toLocalIso } from '../core/local-time.ts';
+import { startOfLocalDay, toLocalIso } from '../core/local-time.ts';
 import type { OfficeContext } from './office-context.ts';
 
 const MINUTE_MS = 60_000;
@@ -15,7 +15,7 @@ export function supervisorView(ctx: OfficeContext, devices: DeviceStatus[]): Sup
   const { store } = ctx;
   const now = ctx.now();
   const timeZone = ctx.config().timeZone;
-  const today = localDay(now, timeZone);
+  const today = ctx.calendar.day();
   const services = ctx.services();
   const waiting = new Map(store.tickets.waitingCounts(today).map((w) => [w.serviceId, w.waiting]));
   const active = new Map(store.tickets.active().map((t) => [t.counterId, t]));

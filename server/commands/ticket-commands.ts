@@ -4,7 +4,6 @@ import type { DomainEvent } from './domain-events.ts';
 import type { OfficeContext } from './office-context.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import { mustGetTicket } from './ticket-lookup.ts';
-import { localDay } from '../core/local-time.ts';
 import { pickNext, type PickReason } from '../core/queue-rule.ts';
 import { formatTicketNumber } from '../core/ticket-number.ts';
 import { assertTicketCan, NOT_YET_CALLED } from '../core/ticket-lifecycle.ts';
@@ -24,20 +23,24 @@ export class TicketCommands {
     return this.ctx.store;
   }
 
-  private today(now: number): string {
-    return localDay(now, this.ctx.config().timeZone);
-  }
-
   /**
-   * Tickets still open from an earlier day would otherwise sit at the head of
-   * today's line; they are cancelled (recorded with reason day_closed) when the day turns.
+   * Tickets still waiting from an earlier day would otherwise sit at the head of today's line;
+   * they are cancelled (recorded with reason day_closed) when the office day turns. The office
+   * day never goes back (OfficeCalendar), so a clock stepped back across midnight and then
+   * corrected closes nothing. A ticket called to or being served at a counter is left for that
+   * counter to finish or mark a no-show: its citizen is standing there, and cancelling it would
+   * end the service under the staff's hands; it stays on the day it was issued in the reports.
    */
   closeEarlierDays(): void {
-    const now = this.ctx.now();
-    const day = this.today(now);
-    if (this.openDay === day) return;
+    this.openToday();
+  }
+
+  /** Enters the office day, closing earlier days first when it has turned; returns the day. */
+  private openToday(): string {
+    const day = this.ctx.calendar.enterDay();
+    if (this.openDay === day) return day;
     this.ctx.run((events) => {
-      for (const ticket of this.store.tickets.unfinishedBefore(day)) {
+      for (const ticket of this.store.tickets.waitingBefore(day)) {
         this.change(
           ticket,
           { status: 'cancelled' },
@@ -49,17 +52,17 @@ export class TicketCommands {
       }
     });
     this.openDay = day;
+    return day;
   }
 
   issue(serviceId: number, priority: PriorityKind | null, actor: Actor): IssuedTicket {
-    this.closeEarlierDays();
+    const day = this.openToday();
     return this.ctx.run((events) => {
       const service = this.ctx.services().get(serviceId);
       if (!service) throw notFound('service', serviceId);
       if (!service.active)
         throw conflict('service_inactive', `service ${service.code} is not offered now`);
-      const now = this.ctx.now();
-      const day = this.today(now);
+      const now = this.ctx.calendar.ticketTime(day);
       const lane = priority ? 'priority' : 'normal';
       const config = this.ctx.config();
       const n = this.store.tickets.nextNumber(day, service.id, lane);
@@ -94,10 +97,10 @@ export class TicketCommands {
 
   /** Gives the counter the next ticket by the published rule; null when nobody waits. */
   callNext(counterId: number, actor: Actor): TicketRecord | null {
-    this.closeEarlierDays();
+    const day = this.openToday();
     return this.ctx.run((events) => {
       const counter = this.openIdleCounter(counterId);
-      const choice = this.choose(counter);
+      const choice = this.choose(counter, day);
       if (!choice) return null;
       const ticket = this.mustGet(choice.ticketId);
       return this.call(
@@ -118,7 +121,7 @@ export class TicketCommands {
     reason: OutOfTurnReason,
     actor: Actor,
   ): TicketRecord {
-    this.closeEarlierDays();
+    const day = this.openToday();
     return this.ctx.run((events) => {
       const counter = this.openIdleCounter(counterId);
       const ticket = this.mustGet(ticketId);
@@ -129,7 +132,7 @@ export class TicketCommands {
           `counter ${counter.number} does not serve ticket ${ticket.number}'s service; transfer it first`,
         );
       }
-      const next = this.choose(counter);
+      const next = this.choose(counter, day);
       const outOfTurn = next?.ticketId !== ticket.id;
       return this.call(
         ticket,
@@ -241,6 +244,7 @@ export class TicketCommands {
     serviceId: number,
     actor: Actor,
   ): { from: TicketRecord; to: TicketRecord } {
+    const today = this.openToday();
     return this.ctx.run((events) => {
       const ticket = this.mustGet(ticketId);
       assertTicketCan('transfer', ticket);
@@ -258,7 +262,11 @@ export class TicketCommands {
         ...ticket,
         id: this.ctx.deps.newTicketId(),
         serviceId: service.id,
-        issuedMs: now,
+        // Into today's line: a ticket served overnight and transferred the next morning would
+        // otherwise wait on a closed day that no counter calls from.
+        day: today,
+        // After the last ticket issued, like a new one: listings by issue time stay in order.
+        issuedMs: this.ctx.calendar.ticketTime(today),
         ...NOT_YET_CALLED,
         transferredFrom: ticket.id,
       });
@@ -308,8 +316,8 @@ export class TicketCommands {
 
   private choose(
     counter: CounterRecord,
+    day: string,
   ): { ticketId: string; reason: PickReason; normalsSinceLastPriority: number } | null {
-    const day = this.today(this.ctx.now());
     const normalsSinceLastPriority = this.store.tickets.normalsSinceLastPriority(day);
     const pick = pickNext({
       oldestNormal: this.store.tickets.oldestWaiting(day, counter.serviceIds, 'normal'),
@@ -328,7 +336,9 @@ export class TicketCommands {
     details: Record<string, unknown>,
     events: DomainEvent[],
   ): TicketRecord {
-    const now = this.ctx.now();
+    // A first call keeps calling order in time (see callTime); a return from hold or a recall
+    // stamps the clock, as it only announces a ticket already called.
+    const now = ticket.calledMs === null ? this.ctx.calendar.callTime(ticket) : this.ctx.now();
     return this.change(
       ticket,
       {

@@ -14,7 +14,7 @@ import type {
 import type { CounterRecord, ServiceRecord, TicketRecord, UserRecord } from '../core/records.ts';
 import { standardMinutesOf } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
-import { localDay, nextDay, startOfLocalDay, toLocalIso } from '../core/local-time.ts';
+import { nextDay, startOfLocalDay, toLocalIso } from '../core/local-time.ts';
 import { estimateWaitMinutes } from '../core/wait-estimate.ts';
 import { notFound } from '../core/errors.ts';
 
@@ -160,7 +160,7 @@ export class Views {
   }
 
   queue(): QueueSummary {
-    const day = localDay(this.ctx.now(), this.ctx.config().timeZone);
+    const day = this.ctx.calendar.day();
     const counts = new Map(
       this.store.tickets.waitingCounts(day).map((c) => [c.serviceId, c.waiting]),
     );
@@ -218,7 +218,7 @@ export class Views {
   waitingAtCounter(counterId: number): Ticket[] {
     const counter = this.store.counters.get(counterId);
     if (!counter) throw notFound('counter', counterId);
-    const day = localDay(this.ctx.now(), this.ctx.config().timeZone);
+    const day = this.ctx.calendar.day();
     return this.store.tickets.waitingList(day, counter.serviceIds).map((t) => this.ticket(t));
   }
 

@@ -124,6 +124,21 @@ export interface Rating {
   ratedAt: IsoTime;
 }
 
+/**
+ * How long a counter's finished ticket stays the one its rating screen and button box rate,
+ * unless the counter calls someone first. The citizen answers on standing up or not at all;
+ * 90 s lets them gather their papers and read five choices, and is short enough that whoever
+ * stands there next at a quiet counter (nobody called) cannot rate the citizen before.
+ */
+export const RATING_TARGET_TIMEOUT_MS = 90_000;
+
+/** GET /api/counters/:id/rating-target: what the counter's citizen rates now. */
+export interface RatingTarget {
+  ticket: Ticket;
+  /** Until the question ends unanswered, as the server counts (the screen's own timer). */
+  closesInMs: number;
+}
+
 /** A call as the hall sees it: the number and the counter, no ticket id. */
 export interface PublicCallSummary {
   ticket: { number: string; serviceId: number };

@@ -3,7 +3,8 @@ export class KhiuError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 421 | 429 | 500 | 503 = 400,
+    readonly status:
+      400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 421 | 429 | 500 | 503 | 507 = 400,
   ) {
     super(message);
     this.name = 'KhiuError';

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { runMigrations } from './migrate.ts';
+import { checkDatabaseFile } from './database-file-check.ts';
+import { createDatabaseFile } from './database-creation.ts';
 
 export type Db = Database.Database;
 
@@ -8,7 +10,10 @@ export type Db = Database.Database;
  * The server is the only writer (DESIGN.md: one writer).
  */
 export function openDatabase(file: string): Db {
-  const db = new Database(file);
+  // An empty, foreign or damaged file is refused (DatabaseFileRefused) before SQLite would
+  // turn it into a new office or write our schema into it; only a missing file is created.
+  if (checkDatabaseFile(file) === 'absent') createDatabaseFile(file);
+  const db = new Database(file, { fileMustExist: true });
   // WAL: the displays and reports read while the counters write, without blocking.
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a commit is in the WAL file (the OS page cache) before the

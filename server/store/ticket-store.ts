@@ -142,8 +142,13 @@ export class TicketStore {
         ON CONFLICT (day, service_id, lane) DO UPDATE SET waiting = waiting + @delta`),
       latestCalls: db.prepare(`SELECT * FROM tickets WHERE day = ? AND last_called_ms IS NOT NULL
         ORDER BY last_called_ms DESC LIMIT ?`),
-      unfinishedBefore: db.prepare(
-        `SELECT * FROM tickets WHERE day < ? AND status IN ('waiting', 'called', 'serving')`,
+      waitingBefore: db.prepare(`SELECT * FROM tickets WHERE day < ? AND status = 'waiting'`),
+      // Each reads off the end of an index (tickets_issued, tickets_day_service, tickets_calls).
+      latestIssued: db.prepare(`SELECT issued_ms AS at FROM tickets WHERE transferred_from IS NULL
+        ORDER BY issued_ms DESC LIMIT 1`),
+      latestDay: db.prepare('SELECT max(day) AS day FROM tickets'),
+      latestCall: db.prepare(
+        'SELECT max(called_ms) AS at FROM tickets WHERE day = ? AND called_ms IS NOT NULL',
       ),
       issuedBetween: db.prepare(
         'SELECT * FROM tickets WHERE issued_ms >= ? AND issued_ms < ? ORDER BY seq',
@@ -152,6 +157,8 @@ export class TicketStore {
         AND service_id IN (SELECT value FROM json_each(?)) ORDER BY queued_ms, seq`),
       latestFinishedAt: db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done'
         AND finished_ms >= ? ORDER BY finished_ms DESC LIMIT 1`),
+      calledAtCounterSince: db.prepare(`SELECT 1 FROM tickets WHERE counter_id = ?
+        AND last_called_ms >= ? AND id <> ? LIMIT 1`),
       unprinted: db.prepare(`SELECT * FROM tickets WHERE issued_ms >= ? AND station = ?
         AND print_outcome IS NULL AND transferred_from IS NULL ORDER BY seq`),
     };
@@ -253,9 +260,24 @@ export class TicketStore {
     return (this.q.latestCalls.all(day, limit) as TicketRow[]).map(fromRow);
   }
 
-  /** Tickets left open from earlier days, to be closed when a new day starts. */
-  unfinishedBefore(day: string): TicketRecord[] {
-    return (this.q.unfinishedBefore.all(day) as TicketRow[]).map(fromRow);
+  /** Tickets still waiting (in line or held) from earlier days, to be closed when a new day starts. */
+  waitingBefore(day: string): TicketRecord[] {
+    return (this.q.waitingBefore.all(day) as TicketRow[]).map(fromRow);
+  }
+
+  /** The latest time a ticket was issued at a kiosk (transfers aside), null before the first. */
+  latestIssuedMs(): number | null {
+    return (this.q.latestIssued.get() as { at: number } | undefined)?.at ?? null;
+  }
+
+  /** The latest day any ticket was numbered in, null before the first. */
+  latestDay(): string | null {
+    return (this.q.latestDay.get() as { day: string | null }).day;
+  }
+
+  /** The latest first call of the day's tickets, null before the day's first call. */
+  latestCallMs(day: string): number | null {
+    return (this.q.latestCall.get(day) as { at: number | null }).at;
   }
 
   issuedBetween(fromMs: number, toMs: number): TicketRecord[] {
@@ -266,6 +288,15 @@ export class TicketStore {
   latestFinishedAt(counterId: number, sinceMs: number): TicketRecord | undefined {
     const row = this.q.latestFinishedAt.get(counterId, sinceMs) as TicketRow | undefined;
     return row && fromRow(row);
+  }
+
+  /**
+   * Whether a ticket other than `exceptId` was called, recalled or returned from hold to the
+   * counter at or after `sinceMs`. At the same millisecond it counts: a rating then lands on
+   * nobody rather than on the wrong citizen.
+   */
+  calledAtCounterSince(counterId: number, sinceMs: number, exceptId: string): boolean {
+    return this.q.calledAtCounterSince.get(counterId, sinceMs, exceptId) !== undefined;
   }
 
   /** Tickets the station issued since `sinceMs` that its printer has not reported on yet. */

@@ -10,6 +10,23 @@ interface UserRow {
   created_ms: number;
 }
 
+/** A sign-in session's row, but for its seal (api/session-key.ts keys both). */
+export interface SessionColumns {
+  tokenHash: string;
+  userId: number;
+  counterId: number | null;
+  createdMs: number;
+  expiresMs: number;
+}
+
+interface SessionRow extends UserRow {
+  session_user_id: number;
+  session_counter_id: number | null;
+  session_created_ms: number;
+  session_expires_ms: number;
+  session_seal: string;
+}
+
 const fromRow = (r: UserRow): UserRecord => ({
   id: r.id,
   username: r.username,
@@ -33,13 +50,17 @@ export class UserStore {
       update:
         db.prepare(`UPDATE users SET role = @role, password_hash = @password_hash, active = @active
         WHERE id = @id`),
-      insertSession:
-        db.prepare(`INSERT INTO sessions (token_hash, user_id, created_ms, expires_ms, counter_id)
-        VALUES (?, ?, ?, ?, ?)`),
-      session: db.prepare(`SELECT u.*, s.counter_id AS session_counter_id
+      insertSession: db.prepare(`INSERT INTO sessions
+        (token_hash, user_id, created_ms, expires_ms, counter_id, seal)
+        VALUES (@tokenHash, @userId, @createdMs, @expiresMs, @counterId, @seal)`),
+      session: db.prepare(`SELECT u.*, s.counter_id AS session_counter_id,
+          s.user_id AS session_user_id, s.created_ms AS session_created_ms,
+          s.expires_ms AS session_expires_ms, s.seal AS session_seal
         FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = ? AND s.expires_ms > ? AND u.active = 1`),
-      setSessionCounter: db.prepare('UPDATE sessions SET counter_id = ? WHERE token_hash = ?'),
+      setSessionCounter: db.prepare(
+        'UPDATE sessions SET counter_id = ?, seal = ? WHERE token_hash = ?',
+      ),
       deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       deleteUserSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
       purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_ms <= ?'),
@@ -77,29 +98,32 @@ export class UserStore {
       active: user.active ? 1 : 0,
     });
   }
-  createSession(
-    tokenHash: string,
-    userId: number,
-    nowMs: number,
-    expiresMs: number,
-    counterId: number | null = null,
-  ): void {
-    this.q.insertSession.run(tokenHash, userId, nowMs, expiresMs, counterId);
+  /** `seal` binds the row's columns with the session key (api/session-key.ts). */
+  createSession(session: SessionColumns, seal: string): void {
+    this.q.insertSession.run({ ...session, seal });
   }
-  userOfSession(tokenHash: string, nowMs: number): UserRecord | undefined {
-    return this.session(tokenHash, nowMs)?.user;
-  }
-  /** A live session's user and the counter it works (null until chosen). */
+  /** A live session's user, its columns (the counter it works: null until chosen) and seal. */
   session(
     tokenHash: string,
     nowMs: number,
-  ): { user: UserRecord; counterId: number | null } | undefined {
-    const row = this.q.session.get(tokenHash, nowMs) as
-      (UserRow & { session_counter_id: number | null }) | undefined;
-    return row && { user: fromRow(row), counterId: row.session_counter_id };
+  ): { user: UserRecord; columns: SessionColumns; seal: string } | undefined {
+    const row = this.q.session.get(tokenHash, nowMs) as SessionRow | undefined;
+    return (
+      row && {
+        user: fromRow(row),
+        columns: {
+          tokenHash,
+          userId: row.session_user_id,
+          counterId: row.session_counter_id,
+          createdMs: row.session_created_ms,
+          expiresMs: row.session_expires_ms,
+        },
+        seal: row.session_seal,
+      }
+    );
   }
-  setSessionCounter(tokenHash: string, counterId: number): void {
-    this.q.setSessionCounter.run(counterId, tokenHash);
+  setSessionCounter(tokenHash: string, counterId: number, seal: string): void {
+    this.q.setSessionCounter.run(counterId, seal, tokenHash);
   }
   deleteSession(tokenHash: string): void {
     this.q.deleteSession.run(tokenHash);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import type { ProfilesUpdatedEvent } from '../../server/contract/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
@@ -6,11 +6,19 @@ import { startTestServer, type ApiClient, type TestServer } from '../helpers/khi
 describe('setting up the office', () => {
   let s: TestServer;
   let staff: ApiClient;
-  beforeAll(async () => {
+  // A fresh office per test: one test's service G, counter 4 or rule is not another's.
+  beforeEach(async () => {
     s = await startTestServer();
     staff = await s.userWithRole('staff', undefined, 2);
   });
-  afterAll(() => s.close());
+  afterEach(async () => {
+    try {
+      // Whatever the test changed, the ledger holds.
+      expect((await s.admin.get('/api/ledger/verify')).body).toMatchObject({ ok: true });
+    } finally {
+      await s.close();
+    }
+  });
 
   const newService = {
     code: 'G',
@@ -48,6 +56,7 @@ describe('setting up the office', () => {
   });
 
   it('edits the posted steps and deactivates a service so the kiosk cannot issue for it', async () => {
+    expect((await s.admin.post('/api/services', newService)).status).toBe(201);
     const id = (await s.anon.get('/api/services')).body.find(
       (x: { code: string }) => x.code === 'G',
     ).id;
@@ -194,9 +203,5 @@ describe('setting up the office', () => {
     ).toBe(400);
     expect((await staff.request('PUT', '/api/device-profiles', profiles)).status).toBe(403);
     expect(s.ledgerLength()).toBe(before + 1);
-  });
-
-  it('keeps the ledger intact through all of it', async () => {
-    expect((await s.admin.get('/api/ledger/verify')).body).toMatchObject({ ok: true });
   });
 });

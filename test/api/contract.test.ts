@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/;
@@ -7,12 +7,13 @@ describe('the public contract over HTTP', () => {
   let s: TestServer;
   let staff: ApiClient;
   let manager: ApiClient;
-  beforeAll(async () => {
+  // A fresh office per test: each test counts tickets, numbers and counters from the start.
+  beforeEach(async () => {
     s = await startTestServer();
     staff = await s.userWithRole('staff', undefined, 3);
     manager = await s.userWithRole('manager');
   });
-  afterAll(() => s.close());
+  afterEach(() => s.close());
 
   it('answers health', async () => {
     expect(await s.anon.get('/api/health')).toMatchObject({ status: 200, body: { ok: true } });
@@ -120,6 +121,8 @@ describe('the public contract over HTTP', () => {
   });
 
   it('shows public queue counts and the latest calls', async () => {
+    await s.anon.post('/api/tickets', { serviceId: 3 });
+    expect((await staff.post('/api/counters/3/call-next')).status).toBe(200);
     await s.anon.post('/api/tickets', { serviceId: 4 });
     const { body } = await s.anon.get('/api/queue');
     expect(body.services.find((q: { serviceId: number }) => q.serviceId === 4)).toMatchObject({
@@ -174,6 +177,8 @@ describe('the public contract over HTTP', () => {
   });
 
   it('transfers, calls out of turn with a reason, recalls and marks a no-show', async () => {
+    // Waits longest, so counter 2's call-next takes it and b is called past a, out of turn.
+    await s.anon.post('/api/tickets', { serviceId: 4 });
     const a = (await s.anon.post('/api/tickets', { serviceId: 2 })).body.ticket;
     const b = (await s.anon.post('/api/tickets', { serviceId: 2 })).body.ticket;
     await staff.chooseCounter(2);

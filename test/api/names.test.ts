@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
 const service = (name: { th: string; en: string }, code: string) => ({
@@ -21,11 +21,12 @@ const printer = (thaiMode: 'text' | 'raster' | 'auto', codepage: number | null) 
 describe('names people type', () => {
   let s: TestServer;
   let clerk: ApiClient;
-  beforeAll(async () => {
+  // A fresh office per test: one test's service G must not be another's.
+  beforeEach(async () => {
     s = await startTestServer();
     clerk = await s.userWithRole('staff', 'clerk', 1);
   });
-  afterAll(() => s.close());
+  afterEach(() => s.close());
 
   /** 400 invalid_input naming the field and the character, and nothing recorded. */
   async function expectRefused(
@@ -126,10 +127,11 @@ describe('names people type', () => {
 
 describe("names the office's ticket printers must print", () => {
   let s: TestServer;
-  beforeAll(async () => {
+  // A fresh office per test: the printer profiles one test sets must not reach another.
+  beforeEach(async () => {
     s = await startTestServer();
   });
-  afterAll(() => s.close());
+  afterEach(() => s.close());
 
   it('refuses an emoji in a service name, which a text-mode ticket could not encode', async () => {
     const before = s.ledgerLength();

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerToClientEvents } from '../../server/contract/contract.ts';
 import { Sessions } from '../../server/api/sessions.ts';
+import { SessionKey } from '../../server/api/session-key.ts';
 import { dropEndedStaffSockets } from '../../server/api/realtime-audience.ts';
 import { systemClock } from '../../server/core/clock.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../helpers/khiu-server.ts';
@@ -43,13 +44,14 @@ describe('what anonymous clients are told', () => {
   let staff: ApiClient;
   let kiosk: PairedStation;
   let agent: PairedStation;
-  beforeAll(async () => {
+  // A fresh office per test: each test's numbers (PA001, PB001) and calls are its own.
+  beforeEach(async () => {
     s = await startTestServer();
     staff = await s.userWithRole('staff', 'somchai', 1);
     kiosk = await pairStation(s, { name: 'kiosk-1', kind: 'kiosk' });
     agent = await pairStation(s, { name: 'kiosk-1', kind: 'agent' });
   });
-  afterAll(() => s.close());
+  afterEach(() => s.close());
 
   /** One ticket's whole life, from a paired kiosk, with a priority kind; returns its id. */
   async function journey(): Promise<string> {
@@ -69,6 +71,13 @@ describe('what anonymous clients are told', () => {
     await staff.post(`/api/tickets/${id}/finish`);
     expect((await s.anon.post(`/api/tickets/${id}/rating`, { score: 5 })).status).toBe(201);
     return id;
+  }
+
+  /** A call already on the board when a test's socket opens: its snapshot has one to show. */
+  async function callAtCounter3(clerk?: ApiClient): Promise<void> {
+    await s.anon.post('/api/tickets', { serviceId: 3 });
+    const caller = clerk ?? (await s.userWithRole('staff', 'wanna', 3));
+    expect((await caller.post('/api/counters/3/call-next')).status).toBe(200);
   }
 
   it('answers GET /api/queue to anyone without a ticket id or a priority kind', async () => {
@@ -130,6 +139,7 @@ describe('what anonymous clients are told', () => {
   });
 
   it('gives signed-in staff every ticket id, a paired agent only its own station’s, and a paired kiosk none', async () => {
+    await callAtCounter3();
     const staffSocket = await openSocket(s.url, { cookie: staff.cookie! });
     const agentSocket = await openSocket(s.url, { token: agent.token });
     const kioskSocket = await openSocket(s.url, { cookie: `khiu_station=${kiosk.token}` });
@@ -165,7 +175,7 @@ describe('what anonymous clients are told', () => {
     // The kiosk screen: no ids at all; it knows its ticket's paper by station and number.
     expect(payload(kioskSeen, 'ticket:printed')).toMatchObject({
       station: 'kiosk-1',
-      number: 'PA002',
+      number: 'PA001',
       outcome: 'printed',
     });
     expect(JSON.stringify([kioskSocket.snapshot, kioskSeen])).not.toContain(id);
@@ -174,9 +184,15 @@ describe('what anonymous clients are told', () => {
 
   it('drops a staff socket once its session ends, so a signed-out screen is told numbers only', async () => {
     const clerk = await s.userWithRole('staff', 'wichai', 3);
+    await callAtCounter3(clerk);
     const { socket, snapshot } = await openSocket(s.url, { cookie: clerk.cookie! });
+    expect(snapshot.latestCalls.length).toBeGreaterThan(0);
     expect(snapshot.latestCalls.every((c) => 'id' in c.ticket)).toBe(true);
-    const sessions = new Sessions(s.khiu.office.ctx.store, systemClock);
+    const sessions = new Sessions(
+      s.khiu.office.ctx.store,
+      systemClock,
+      SessionKey.inDataDir(s.dir),
+    );
     expect(dropEndedStaffSockets(s.khiu.io, sessions)).toBe(0);
     const closed = new Promise((resolve) => socket.once('disconnect', resolve));
     await clerk.request('DELETE', '/api/session');
@@ -186,9 +202,11 @@ describe('what anonymous clients are told', () => {
 
   it('refuses a socket that offers an unknown station token, and treats a stale station cookie as anonymous', async () => {
     await expect(openSocket(s.url, { token: 'x'.repeat(43) })).rejects.toThrow('station_required');
+    await callAtCounter3();
     const { socket, snapshot } = await openSocket(s.url, {
       cookie: `khiu_station=${'x'.repeat(43)}`,
     });
+    expect(snapshot.latestCalls.length).toBeGreaterThan(0);
     expect(snapshot.latestCalls.every((c) => !('id' in c.ticket))).toBe(true);
     socket.disconnect();
   });

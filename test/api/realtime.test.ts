@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
@@ -23,7 +23,7 @@ function once<E extends keyof ServerToClientEvents>(
 describe('realtime events', () => {
   let s: TestServer;
   let staff: ApiClient;
-  const sockets: Client[] = [];
+  let sockets: Client[] = [];
   const open = (): Client => {
     const socket: Client = connect(s.url, {
       transports: ['websocket'],
@@ -34,12 +34,14 @@ describe('realtime events', () => {
     return socket;
   };
 
-  beforeAll(async () => {
+  // A fresh office per test: a test's calls and counters are its own, whatever ran before.
+  beforeEach(async () => {
     s = await startTestServer();
     staff = await s.userWithRole('staff', undefined, 1);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     for (const socket of sockets) socket.disconnect();
+    sockets = [];
     await s.close();
   });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 import { rawRequest } from '../helpers/raw-http.ts';
@@ -13,13 +13,16 @@ describe('state changes only from the server’s own pages', () => {
   let host: string;
   let ownOrigin: string;
 
-  beforeAll(async () => {
+  // A fresh office per test, with a citizen waiting at counter 1: a call-next let through
+  // would call them and grow the ledger, so a refusal is seen to change nothing.
+  beforeEach(async () => {
     s = await startTestServer();
     signedIn = s.admin;
     host = new URL(s.url).host;
     ownOrigin = new URL(s.url).origin;
+    expect((await s.anon.post('/api/tickets', { serviceId: 1 })).status).toBe(201);
   });
-  afterAll(() => s.close());
+  afterEach(() => s.close());
 
   /** call-next on counter 1 as the signed-in staff member, with the headers a browser would add. */
   const callNext = (headers: Record<string, string>) =>

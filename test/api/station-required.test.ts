@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketRecord } from '../../server/contract/contract.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../helpers/khiu-server.ts';
 import { openSocket, pairStation, pairedBrowser, type PairedStation } from '../helpers/stations.ts';
@@ -14,14 +14,15 @@ describe('what needs a paired station', () => {
   let agent: PairedStation;
   let otherAgent: PairedStation;
 
-  beforeAll(async () => {
+  // A fresh office per test: each counts its own station's unprinted tickets and devices.
+  beforeEach(async () => {
     s = await startTestServer();
     staff = await s.userWithRole('staff', 'somchai', 1);
     kiosk = await pairStation(s, { name: 'kiosk-1', kind: 'kiosk' });
     agent = await pairStation(s, { name: 'kiosk-1', kind: 'agent' });
     otherAgent = await pairStation(s, { name: 'kiosk-2', kind: 'agent' });
   });
-  afterAll(() => s.close());
+  afterEach(() => s.close());
 
   const day = () =>
     new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());

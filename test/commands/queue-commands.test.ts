@@ -154,7 +154,7 @@ describe('the queue', () => {
     expect(() => f.office.feedback.rate(t.id, 5, kiosk)).toThrow(/cannot be rated/);
     f.office.tickets.start(t.id, staff);
     f.office.tickets.finish(t.id, staff);
-    expect(f.office.feedback.ratingTarget(f.counter(1))?.id).toBe(t.id);
+    expect(f.office.feedback.ratingTarget(f.counter(1))?.ticket.id).toBe(t.id);
     f.office.feedback.rate(t.id, 4, kiosk);
     expect(() => f.office.feedback.rate(t.id, 5, kiosk)).toThrow(/already been rated/);
     expect(() => f.office.feedback.rate(t.id, 6, kiosk)).toThrow(/1 to 5/);

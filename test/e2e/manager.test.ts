@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Report, Ticket } from '../../server/contract/contract.ts';
 import { startKhiu } from '../../server/app.ts';
@@ -25,8 +25,8 @@ const PHONE = { width: 390, height: 844 };
 let server: HistoryServer;
 let staticDir: string;
 let browser: Browser;
+/** The manager's browser, signed in; each test opens its own page in it. */
 let manager: BrowserContext;
-let page: Page;
 let lastWeek: Report;
 const errors: Error[] = [];
 
@@ -36,14 +36,33 @@ beforeAll(async () => {
   server = await startHistoryServer(staticDir);
   browser = await launchChromium();
   manager = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
-  page = await manager.newPage();
-  page.on('pageerror', (e) => errors.push(e));
+  const signIn = await manager.request.post(server.url + '/api/session', { data: MANAGER });
+  expect(signIn.status()).toBe(200);
+  lastWeek = await reportJson('');
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+// No screen a test opened may have thrown, whichever test it was.
+afterEach(() => {
+  expect(errors).toEqual([]);
+});
+
+/**
+ * A page of its own on /manager, showing last week's report: the tests do not share a page,
+ * so none depends on where another one left it.
+ */
+async function reportPage(): Promise<Page> {
+  const page = await manager.newPage();
+  onTestFinished(() => page.close());
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(server.url + '/manager');
+  await page.getByTestId('card-issued').waitFor();
+  return page;
+}
 
 /** What the server says last week was, asked with the manager's own session. */
 async function reportJson(query: string): Promise<Report> {
@@ -100,10 +119,14 @@ describe('the manager screen', () => {
   });
 
   it("signs a manager in and opens last week's report with the API's headline figures", async () => {
+    // A browser not yet signed in, so the sign-in form is there to fill.
+    const context = await browser.newContext({ viewport: DESKTOP });
+    onTestFinished(() => context.close());
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e));
     await page.goto(server.url + '/manager');
     await signInAsManager(page);
     await page.getByTestId('card-issued').waitFor();
-    lastWeek = await reportJson('');
     expect(lastWeek.range.from).toBe(server.lastWeek);
     expect(lastWeek.totals.issued).toBeGreaterThan(100);
 
@@ -128,6 +151,7 @@ describe('the manager screen', () => {
   });
 
   it("shows last week's median wait for each service, and each service's bars in the chart", async () => {
+    const page = await reportPage();
     for (const service of lastWeek.services) {
       const cell = page.getByTestId(`cell-services-${service.serviceId}-p50`);
       expect(await cell.textContent()).toBe(
@@ -146,6 +170,7 @@ describe('the manager screen', () => {
   });
 
   it('lists the out-of-turn call with its reason in Thai words', async () => {
+    const page = await reportPage();
     const row = page.getByTestId(`out-of-turn-${server.outOfTurnNumber}`);
     await row.waitFor();
     expect(await row.textContent()).toContain('กลับมาพร้อมเอกสารที่ขาด');
@@ -153,6 +178,7 @@ describe('the manager screen', () => {
   });
 
   it('drills from a service to its days, a day to its tickets, and a ticket to its ledger history', async () => {
+    const page = await reportPage();
     const service = lastWeek.services.find((s) => s.code === 'A')!;
     await page.getByTestId(`row-services-${service.serviceId}`).getByRole('button').click();
     await expect
@@ -191,6 +217,7 @@ describe('the manager screen', () => {
   });
 
   it('downloads the report as CSV and Excel, and the PDF printed from the print page', async () => {
+    const page = await reportPage();
     const csv = await manager.request.get(
       server.url + (await page.getByTestId('download-csv').getAttribute('href'))!,
     );
@@ -256,6 +283,7 @@ describe('the manager screen', () => {
   });
 
   it('switches the report to English and back to Thai', async () => {
+    const page = await reportPage();
     await page.getByRole('button', { name: 'English' }).click();
     expect(await page.getByTestId('card-issued').textContent()).toContain('Tickets issued');
     // Chromium's and Node's ICU may space a date range differently (thin or plain spaces).
@@ -288,6 +316,7 @@ describe('the manager screen', () => {
   });
 
   it('shows a call on the live tab as soon as a counter makes it', async () => {
+    const page = await reportPage();
     await page.getByRole('tab', { name: 'ตอนนี้' }).click();
     await page.getByTestId('live-counter-1').waitFor();
     const issued = await fetch(server.url + '/api/tickets', {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Report, ReportFigures } from '../../server/contract/contract.ts';
 import { Reports } from '../../server/reports/reports.ts';
 import { playDemoDays } from '../../server/cli/seed-demo.ts';
@@ -285,10 +285,11 @@ describe('reports over seeded history', () => {
 
 describe('report boundaries', () => {
   let f: OfficeFixture;
-  beforeAll(() => {
+  // A fresh office per test: each sets the clock to its own day and counts only its own tickets.
+  beforeEach(() => {
     f = openOfficeFixture();
   });
-  afterAll(() => f.close());
+  afterEach(() => f.close());
 
   it('puts a ticket of 23:59 on Sunday in that week and one of 00:00 Monday in the next, Bangkok time', () => {
     const a = f.service('A');

@@ -64,10 +64,14 @@ describe('exports of a report from the engine', () => {
   }, 60_000);
 
   it('prints again in the browser it already started', async () => {
+    // A first print of its own, so the browser has started whichever test ran first.
+    const printedBefore = logged.length;
+    await printer.print(report);
     const pdf = await printer.print({ ...report });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(logged.filter((line) => line.startsWith('report pdf: started'))).toHaveLength(1);
-    expect(logged.filter((line) => line.startsWith('report pdf: weekly'))).toHaveLength(2);
+    const printed = logged.slice(printedBefore);
+    expect(printed.filter((line) => line.startsWith('report pdf: weekly'))).toHaveLength(2);
   }, 60_000);
 
   it('writes the same services into the CSV and the XLSX', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../server/core/clock.ts';
 import { playDemoDays } from '../../server/cli/seed-demo.ts';
 import type { Report, SupervisorView, TicketHistory } from '../../server/contract/contract.ts';
@@ -11,26 +11,32 @@ import {
 
 const at = (iso: string): number => Date.parse(iso);
 
+/** Two played weeks from Monday 2 November 2026, on a clock at Monday morning 30 November. */
+async function playedOffice(): Promise<{ s: TestServer; clock: ManualClock; manager: ApiClient }> {
+  const clock = new ManualClock(at('2026-11-02T08:00:00+07:00'));
+  const s = await startTestServer({ clock });
+  playDemoDays(s.khiu.office, clock, {
+    firstDay: '2026-11-02',
+    days: 10,
+    perDay: 40,
+    seed: 3,
+    staff: ['somchai', 'malee'],
+  });
+  // Monday morning, 30 November 2026.
+  clock.set(at('2026-11-30T08:00:00+07:00'));
+  // Four weeks on, the admin's 12-hour session has expired.
+  await s.admin.signIn('admin', ADMIN_PASSWORD);
+  const manager = await s.userWithRole('manager', 'boss');
+  return { s, clock, manager };
+}
+
 describe('the reports API', () => {
   let s: TestServer;
-  let clock: ManualClock;
   let manager: ApiClient;
 
+  // The tests that only read share one played office; those that change it have their own below.
   beforeAll(async () => {
-    clock = new ManualClock(at('2026-11-02T08:00:00+07:00'));
-    s = await startTestServer({ clock });
-    playDemoDays(s.khiu.office, clock, {
-      firstDay: '2026-11-02',
-      days: 10,
-      perDay: 40,
-      seed: 3,
-      staff: ['somchai', 'malee'],
-    });
-    // Monday morning, 30 November 2026.
-    clock.set(at('2026-11-30T08:00:00+07:00'));
-    // Four weeks on, the admin's 12-hour session has expired.
-    await s.admin.signIn('admin', ADMIN_PASSWORD);
-    manager = await s.userWithRole('manager', 'boss');
+    ({ s, manager } = await playedOffice());
   }, 60_000);
   afterAll(() => s.close());
 
@@ -98,21 +104,6 @@ describe('the reports API', () => {
     expect((await s.admin.get('/api/reports/weekly')).status).toBe(200);
   });
 
-  it("holds satisfaction against the office's target, which only an admin changes", async () => {
-    const put = (client: ApiClient, body: unknown) =>
-      client.request('PUT', '/api/settings/satisfaction-target', body);
-    expect((await put(manager, { satisfactionTargetPct: 50 })).status).toBe(403);
-    expect((await put(s.admin, { satisfactionTargetPct: 101 })).status).toBe(400);
-    const week = () => manager.get<Report>('/api/reports/weekly?start=2026-11-09');
-    expect((await week()).body.totals.satisfaction.targetPct).toBe(80);
-    expect((await put(s.admin, { satisfactionTargetPct: 99.5 })).body).toEqual({
-      satisfactionTargetPct: 99.5,
-    });
-    const strict = (await week()).body.totals.satisfaction;
-    expect(strict).toMatchObject({ targetPct: 99.5, targetMet: strict.satisfiedPct! >= 99.5 });
-    await put(s.admin, { satisfactionTargetPct: 80 });
-  });
-
   it('downloads CSV and XLSX with a file name and content type', async () => {
     const csv = await fetch(`${s.url}/api/reports/weekly.csv?start=2026-11-09`, {
       headers: { cookie: manager.cookie! },
@@ -136,70 +127,96 @@ describe('the reports API', () => {
     ).toBe('PK');
   });
 
-  it("tells a ticket's whole story from the ledger, across a transfer", async () => {
-    const office = s.khiu.office;
-    clock.set(at('2026-11-30T09:00:00+07:00'));
-    const actor = { kind: 'user', username: 'somchai', role: 'staff' } as const;
-    const issued = office.tickets.issue(1, null, { kind: 'station', station: 'kiosk-1' });
-    clock.advance(60_000);
-    const counter = office.ctx.store.counters.all().find((c) => c.serviceIds.includes(1))!;
-    let called = office.tickets.callNext(counter.id, actor)!;
-    while (called.id !== issued.ticket.id) {
-      office.tickets.noShow(called.id, actor);
-      called = office.tickets.callNext(counter.id, actor)!;
-    }
-    const { to } = office.tickets.transfer(called.id, 2, actor);
-    const res = await manager.get<TicketHistory>(`/api/tickets/${to.id}/history`);
-    expect(res.status).toBe(200);
-    expect(res.body.chain.map((c) => c.ticketId)).toEqual([issued.ticket.id, to.id]);
-    expect(res.body.chain[0]!.entries.map((e) => e.type)).toEqual([
-      'ticket.issued',
-      'ticket.called',
-      'ticket.transferred',
-    ]);
-    expect(res.body.chain[0]!.entries[1]).toMatchObject({
-      actor: 'somchai (staff)',
-      status: 'called',
-      counterId: counter.id,
-      at: '2026-11-30T09:01:00.000+07:00',
+  describe('changing the office', () => {
+    // Each of these writes a setting, today's tickets or the clock: a played office of its own.
+    let s: TestServer;
+    let clock: ManualClock;
+    let manager: ApiClient;
+    beforeEach(async () => {
+      ({ s, clock, manager } = await playedOffice());
+    }, 60_000);
+    afterEach(() => s.close());
+
+    it("holds satisfaction against the office's target, which only an admin changes", async () => {
+      const put = (client: ApiClient, body: unknown) =>
+        client.request('PUT', '/api/settings/satisfaction-target', body);
+      expect((await put(manager, { satisfactionTargetPct: 50 })).status).toBe(403);
+      expect((await put(s.admin, { satisfactionTargetPct: 101 })).status).toBe(400);
+      const week = () => manager.get<Report>('/api/reports/weekly?start=2026-11-09');
+      expect((await week()).body.totals.satisfaction.targetPct).toBe(80);
+      expect((await put(s.admin, { satisfactionTargetPct: 99.5 })).body).toEqual({
+        satisfactionTargetPct: 99.5,
+      });
+      const strict = (await week()).body.totals.satisfaction;
+      expect(strict).toMatchObject({ targetPct: 99.5, targetMet: strict.satisfiedPct! >= 99.5 });
+      await put(s.admin, { satisfactionTargetPct: 80 });
     });
-    expect(res.body.chain[1]!.entries[0]!.type).toBe('ticket.transferred_in');
-    expect((await manager.get('/api/tickets/nope/history')).status).toBe(404);
-  });
 
-  it('shows the supervisor each counter, the oldest wait per service and idle counters', async () => {
-    const office = s.khiu.office;
-    clock.set(at('2026-11-30T10:00:00+07:00'));
-    for (const c of office.ctx.store.counters.all())
-      for (const t of office.ctx.store.tickets.activeAtCounter(c.id))
-        office.tickets.noShow(t.id, { kind: 'user', username: 'somchai', role: 'staff' });
-    office.tickets.issue(1, null, { kind: 'station', station: 'kiosk-1' });
-    clock.advance(20 * 60_000);
-    const view = await manager.get<SupervisorView>('/api/supervisor');
-    expect(view.status).toBe(200);
-    const service = view.body.services.find((x) => x.serviceId === 1)!;
-    expect(service.waiting).toBeGreaterThanOrEqual(1);
-    expect(service.oldestWaitMinutes).toBeGreaterThanOrEqual(20);
-    expect(service.overTarget).toBe(service.oldestWaitMinutes! > service.targetWaitMinutes);
-    const idle = view.body.counters.filter((c) => c.idleWhilePeopleWait);
-    expect(idle.length).toBeGreaterThan(0);
-    expect(idle.every((c) => c.ticket === null && c.status === 'open')).toBe(true);
+    it("tells a ticket's whole story from the ledger, across a transfer", async () => {
+      const office = s.khiu.office;
+      clock.set(at('2026-11-30T09:00:00+07:00'));
+      const actor = { kind: 'user', username: 'somchai', role: 'staff' } as const;
+      const issued = office.tickets.issue(1, null, { kind: 'station', station: 'kiosk-1' });
+      clock.advance(60_000);
+      const counter = office.ctx.store.counters.all().find((c) => c.serviceIds.includes(1))!;
+      let called = office.tickets.callNext(counter.id, actor)!;
+      while (called.id !== issued.ticket.id) {
+        office.tickets.noShow(called.id, actor);
+        called = office.tickets.callNext(counter.id, actor)!;
+      }
+      const { to } = office.tickets.transfer(called.id, 2, actor);
+      const res = await manager.get<TicketHistory>(`/api/tickets/${to.id}/history`);
+      expect(res.status).toBe(200);
+      expect(res.body.chain.map((c) => c.ticketId)).toEqual([issued.ticket.id, to.id]);
+      expect(res.body.chain[0]!.entries.map((e) => e.type)).toEqual([
+        'ticket.issued',
+        'ticket.called',
+        'ticket.transferred',
+      ]);
+      expect(res.body.chain[0]!.entries[1]).toMatchObject({
+        actor: 'somchai (staff)',
+        status: 'called',
+        counterId: counter.id,
+        at: '2026-11-30T09:01:00.000+07:00',
+      });
+      expect(res.body.chain[1]!.entries[0]!.type).toBe('ticket.transferred_in');
+      expect((await manager.get('/api/tickets/nope/history')).status).toBe(404);
+    });
 
-    const counter = idle.find((c) =>
-      office.ctx.store.counters.get(c.counterId)!.serviceIds.includes(1),
-    )!;
-    const called = office.tickets.callNext(counter.counterId, {
-      kind: 'user',
-      username: 'malee',
-      role: 'staff',
-    })!;
-    office.tickets.start(called.id, { kind: 'user', username: 'malee', role: 'staff' });
-    clock.advance(30 * 60_000);
-    const later = await manager.get<SupervisorView>('/api/supervisor');
-    expect(later.body.counters.find((c) => c.counterId === counter.counterId)).toMatchObject({
-      staff: 'malee',
-      idleWhilePeopleWait: false,
-      ticket: { id: called.id, status: 'serving', minutes: 30, overStandard: true },
+    it('shows the supervisor each counter, the oldest wait per service and idle counters', async () => {
+      const office = s.khiu.office;
+      clock.set(at('2026-11-30T10:00:00+07:00'));
+      for (const c of office.ctx.store.counters.all())
+        for (const t of office.ctx.store.tickets.activeAtCounter(c.id))
+          office.tickets.noShow(t.id, { kind: 'user', username: 'somchai', role: 'staff' });
+      office.tickets.issue(1, null, { kind: 'station', station: 'kiosk-1' });
+      clock.advance(20 * 60_000);
+      const view = await manager.get<SupervisorView>('/api/supervisor');
+      expect(view.status).toBe(200);
+      const service = view.body.services.find((x) => x.serviceId === 1)!;
+      expect(service.waiting).toBeGreaterThanOrEqual(1);
+      expect(service.oldestWaitMinutes).toBeGreaterThanOrEqual(20);
+      expect(service.overTarget).toBe(service.oldestWaitMinutes! > service.targetWaitMinutes);
+      const idle = view.body.counters.filter((c) => c.idleWhilePeopleWait);
+      expect(idle.length).toBeGreaterThan(0);
+      expect(idle.every((c) => c.ticket === null && c.status === 'open')).toBe(true);
+
+      const counter = idle.find((c) =>
+        office.ctx.store.counters.get(c.counterId)!.serviceIds.includes(1),
+      )!;
+      const called = office.tickets.callNext(counter.counterId, {
+        kind: 'user',
+        username: 'malee',
+        role: 'staff',
+      })!;
+      office.tickets.start(called.id, { kind: 'user', username: 'malee', role: 'staff' });
+      clock.advance(30 * 60_000);
+      const later = await manager.get<SupervisorView>('/api/supervisor');
+      expect(later.body.counters.find((c) => c.counterId === counter.counterId)).toMatchObject({
+        staff: 'malee',
+        idleWhilePeopleWait: false,
+        ticket: { id: called.id, status: 'serving', minutes: 30, overStandard: true },
+      });
     });
   });
 });

@@ -3,10 +3,18 @@ import type { IncomingMessage } from 'node:http';
 import type { ApiDeps } from '../api-deps.ts';
 import { stationActor, userActor } from '../api-deps.ts';
 import { readJsonBody, sendJson } from '../http-io.ts';
-import { issueTicketBody, numericIdParam, parse, ratingBody, ticketIdParam } from '../schemas.ts';
+import {
+  counterRatingBody,
+  issueTicketBody,
+  numericIdParam,
+  parse,
+  ratingBody,
+  ticketIdParam,
+} from '../schemas.ts';
 import { publicQueue } from '../public-payloads.ts';
 import { publishedRule } from '../../core/queue-rule.ts';
 import type { Actor, StationRecord } from '../../core/records.ts';
+import type { RatingTarget } from '../../contract/contract.ts';
 import { KhiuError, notFound } from '../../core/errors.ts';
 import { ratingLabel } from '../../core/rating.ts';
 
@@ -103,21 +111,26 @@ export function publicRoutes(router: Router, { office, sessions, stations }: Api
   });
 
   // The ticket a counter's rating screen asks about: only that screen (or its button box's agent) learns it.
+  // A counter that has called its next citizen, or a finish older than the timeout, has none.
   router.on('GET', '/api/counters/:id/rating-target', ({ req, res, params }) => {
     const counterId = parse(numericIdParam, params.id);
     refuseStaff(req);
     requireRater(req, counterId);
-    const ticket = feedback.ratingTarget(counterId);
-    if (!ticket) return sendJson(res, 204, null);
-    sendJson(res, 200, { ticket: views.ticket(ticket) });
+    const target = feedback.ratingTarget(counterId);
+    if (!target) return sendJson(res, 204, null);
+    const answer: RatingTarget = {
+      ticket: views.ticket(target.ticket),
+      closesInMs: target.closesInMs,
+    };
+    sendJson(res, 200, answer);
   });
 
   router.on('POST', '/api/counters/:id/rating', async ({ req, res, params }) => {
     const counterId = parse(numericIdParam, params.id);
     refuseStaff(req);
     const station = requireRater(req, counterId);
-    const { score } = parse(ratingBody, await readJsonBody(req));
-    const ticket = feedback.rateAtCounter(counterId, score, stationActor(station));
+    const { score, ticketId } = parse(counterRatingBody, await readJsonBody(req));
+    const ticket = feedback.rateAtCounter(counterId, score, stationActor(station), ticketId);
     sendJson(res, 201, { rating: { ticketId: ticket.id, score, label: ratingLabel(score) } });
   });
 }

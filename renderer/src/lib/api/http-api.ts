@@ -9,6 +9,7 @@ import type {
   QueueRule,
   QueueSummary,
   Rating,
+  RatingTarget,
   Report,
   Service,
   Station,
@@ -57,12 +58,15 @@ export function createHttpApi(
           score,
         })
       ).rating,
-    ratingTarget: async (counterId) =>
-      (await maybe<{ ticket: Ticket }>('GET', `/api/counters/${counterId}/rating-target`))
-        ?.ticket ?? null,
-    rateAtCounter: async (counterId, score) =>
-      (await call<{ rating: Rating }>('POST', `/api/counters/${counterId}/rating`, { score }))
-        .rating,
+    ratingTarget: (counterId) =>
+      maybe<RatingTarget>('GET', `/api/counters/${counterId}/rating-target`),
+    rateAtCounter: async (counterId, score, shownTicketId) =>
+      (
+        await call<{ rating: Rating }>('POST', `/api/counters/${counterId}/rating`, {
+          score,
+          ...(shownTicketId === undefined ? {} : { ticketId: shownTicketId }),
+        })
+      ).rating,
 
     signIn: async (username, password, counterId) =>
       (

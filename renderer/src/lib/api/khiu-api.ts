@@ -11,6 +11,7 @@ import type {
   QueueRule,
   QueueSummary,
   Rating,
+  RatingTarget,
   Report,
   ReportKind,
   Role,
@@ -78,10 +79,12 @@ export interface KhiuApi {
   ticketStatus(id: string): Promise<TicketStatusView>;
   rateTicket(id: string, score: number): Promise<Rating>;
   /** Only for the counter's paired rating screen (401 station_required, 403 wrong_station otherwise). */
-  ratingTarget(counterId: number): Promise<Ticket | null>;
+  ratingTarget(counterId: number): Promise<RatingTarget | null>;
+  /** A screen names the ticket it showed: if the counter has moved on, 409 nothing_to_rate. */
   rateAtCounter(
     counterId: number,
     score: number,
+    shownTicketId?: string,
   ): Promise<Pick<Rating, 'ticketId' | 'score' | 'label'>>;
 
   /** Staff may name the counter they work at sign-in; otherwise they choose it next. */
