@@ -1,16 +1,14 @@
-import type { PrintOutcome } from '../contract/contract.ts';
+import { RATING_TARGET_TIMEOUT_MS, type PrintOutcome } from '../contract/contract.ts';
 import type { Actor, TicketRecord } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
 import { KhiuError, conflict, notFound } from '../core/errors.ts';
 import { assertTicketCan } from '../core/ticket-lifecycle.ts';
 import { ratingLabel } from '../core/rating.ts';
+import { ratingTargetClosesInMs } from '../core/rating-target.ts';
 import { mustGetTicket } from './ticket-lookup.ts';
 
 /** How far back an agent that reconnects still prints tickets its station issued. */
 export const PRINT_CATCH_UP_MS = 2 * 60_000;
-
-/** How long after a finish the citizen may still rate it at the counter. */
-export const RATING_WINDOW_MS = 10 * 60_000;
 
 /**
  * How long after a finish a ticket may be rated at all (by its id, from the QR). A citizen
@@ -62,31 +60,55 @@ export class FeedbackCommands {
   }
 
   /**
-   * The ticket a counter's rating screen or button box rates now: its latest
-   * finished ticket, not yet rated, finished within the rating window.
+   * The ticket a counter's rating screen or button box rates now, and how long it stays so:
+   * the counter's latest finished ticket, unrated, until the counter calls anyone or
+   * RATING_TARGET_TIMEOUT_MS passes. Both ends are the server's, so a reload of the screen
+   * or a late press never reaches the citizen before.
    */
-  ratingTarget(counterId: number): TicketRecord | null {
+  ratingTarget(counterId: number): { ticket: TicketRecord; closesInMs: number } | null {
     if (!this.store.counters.get(counterId)) throw notFound('counter', counterId);
-    const ticket = this.store.tickets.latestFinishedAt(
-      counterId,
-      this.ctx.now() - RATING_WINDOW_MS,
+    const now = this.ctx.now();
+    const ticket = this.store.tickets.latestFinishedAt(counterId, now - RATING_TARGET_TIMEOUT_MS);
+    if (!ticket || ticket.finishedMs === null) return null;
+    const closesInMs = ratingTargetClosesInMs(
+      {
+        finishedMs: ticket.finishedMs,
+        rated: this.store.ratings.get(ticket.id) !== undefined,
+        counterCalledSince: this.store.tickets.calledAtCounterSince(
+          counterId,
+          ticket.finishedMs,
+          ticket.id,
+        ),
+      },
+      now,
     );
-    if (!ticket || this.store.ratings.get(ticket.id)) return null;
-    return ticket;
+    return closesInMs === null ? null : { ticket, closesInMs };
   }
 
-  /** A button press at a counter: rates its rating target, or 409 when nothing awaits a rating. */
-  rateAtCounter(counterId: number, score: number, actor: Actor): TicketRecord {
+  /**
+   * A tap or a press at a counter rates its rating target, or 409 `nothing_to_rate`. A screen
+   * names the ticket it showed (`shownTicketId`): a screen that missed the counter's next call
+   * must not rate the next citizen's ticket under the first one's number.
+   */
+  rateAtCounter(
+    counterId: number,
+    score: number,
+    actor: Actor,
+    shownTicketId?: string,
+  ): TicketRecord {
     return this.ctx.run(() => {
-      const ticket = this.ratingTarget(counterId);
-      if (!ticket) {
+      const target = this.ratingTarget(counterId);
+      if (!target || (shownTicketId !== undefined && target.ticket.id !== shownTicketId)) {
+        const counter = this.store.counters.get(counterId)!;
         throw conflict(
           'nothing_to_rate',
-          `counter ${counterId} has no finished ticket awaiting a rating`,
+          target
+            ? `the ticket this screen showed is no longer awaiting a rating at counter ${counter.number}`
+            : `counter ${counter.number} has no finished ticket awaiting a rating`,
         );
       }
-      this.rate(ticket.id, score, actor);
-      return ticket;
+      this.rate(target.ticket.id, score, actor);
+      return target.ticket;
     });
   }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKhiu, type RunningKhiu } from '../../server/app.ts';
+import type { Clock } from '../../server/core/clock.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-pw';
 export const STAFF = { username: 'somchai', password: 'counter-pw-123' };
@@ -14,8 +15,14 @@ export interface StationServer {
   close(): Promise<void>;
 }
 
-/** A real office server on a fresh data directory, serving the built renderer, with one staff user. */
-export async function startStationServer(staticDir: string): Promise<StationServer> {
+/**
+ * A real office server on a fresh data directory, serving the built renderer, with one staff
+ * user; on `clock` when given (a test that moves the office's time).
+ */
+export async function startStationServer(
+  staticDir: string,
+  options: { clock?: Clock } = {},
+): Promise<StationServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'khiu-e2e-'));
   const khiu = await startKhiu({
     dataDir,
@@ -23,6 +30,7 @@ export async function startStationServer(staticDir: string): Promise<StationServ
     host: '127.0.0.1',
     adminPassword: ADMIN_PASSWORD,
     staticDir,
+    clock: options.clock,
     log: () => {},
   });
   let cookie = '';

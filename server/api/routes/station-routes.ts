@@ -14,8 +14,9 @@ import { KhiuError } from '../../core/errors.ts';
  * once by opening /pair; a paired screen or agent asks who it is at GET /api/station.
  */
 export function stationRoutes(router: Router, { office, sessions, stations }: ApiDeps): void {
+  const counterNumberOf = (counterId: number) => office.ctx.store.counters.get(counterId)?.number;
   const view = (s: Parameters<typeof stationView>[0]) =>
-    stationView(s, (ms) => office.views.iso(ms));
+    stationView(s, (ms) => office.views.iso(ms), counterNumberOf);
 
   router.on('POST', '/api/stations', async ({ req, res }) => {
     const user = sessions.require(req, 'admin');
@@ -29,7 +30,7 @@ export function stationRoutes(router: Router, { office, sessions, stations }: Ap
       },
       userActor(user),
     );
-    const path = stationPath(station);
+    const path = stationPath(station, counterNumberOf);
     const created: StationCreated = {
       station: view(station),
       token,
@@ -83,7 +84,7 @@ export function stationRoutes(router: Router, { office, sessions, stations }: Ap
         'This link is not valid, or the station was revoked. Ask the administrator for a new one (/admin → Stations).',
       );
     }
-    const path = stationPath(station);
+    const path = stationPath(station, counterNumberOf);
     if (path === null) {
       return sendPairingProblem(
         res,

@@ -1,23 +1,24 @@
 /** The rating screen's states: nothing to rate, asking, thanking. */
 export type RatingPhase = 'idle' | 'asking' | 'thanks';
 
-/** Asking ends unrated after this long, so the next citizen does not rate someone else's service. */
-export const ASK_TIMEOUT_MS = 90_000;
+/** How long the thank-you stays before the screen waits for the next citizen. */
 export const THANKS_MS = 5_000;
 
+/** What made the screen ask the server again: a rating at its counter, or anything else. */
+export type CheckReason = 'rated' | 'changed';
+
 /**
- * Whether a finished ticket should arm the screen: it must be this counter's,
- * not one the citizen already rated or let time out on this screen.
+ * What the screen does with the server's rating target while it asks about `askingId` (null
+ * when it is not asking). The server alone decides the target; the screen only tells apart a
+ * question answered elsewhere (the button box: thank) from one that ended unanswered (the
+ * counter called its next citizen, or the timeout: go quiet).
  */
-export function shouldAsk(
-  ticket: { id: string; counterId: number | null; status: string } | null,
-  counterId: number,
-  dismissed: ReadonlySet<string>,
-): boolean {
-  return (
-    ticket !== null &&
-    ticket.counterId === counterId &&
-    ticket.status === 'done' &&
-    !dismissed.has(ticket.id)
-  );
+export function nextStep(
+  askingId: string | null,
+  targetId: string | null,
+  reason: CheckReason,
+): 'ask' | 'thank' | 'idle' | 'stay' {
+  if (targetId !== null) return 'ask';
+  if (askingId === null) return 'stay';
+  return reason === 'rated' ? 'thank' : 'idle';
 }

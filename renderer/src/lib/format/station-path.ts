@@ -1,4 +1,4 @@
-/** The id in a station URL like /rate/3 or /t/AbC123; null when missing or malformed. */
+/** The id in a station URL like /t/AbC123; null when missing or malformed. */
 export function pathParam(pathname: string, pattern: RegExp): string | null {
   const raw = pathname.split('/').filter(Boolean)[1];
   if (raw === undefined) return null;
@@ -11,5 +11,4 @@ export function pathParam(pathname: string, pattern: RegExp): string | null {
   return pattern.test(value) ? value : null;
 }
 
-export const COUNTER_ID = /^[1-9][0-9]{0,9}$/;
 export const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
