@@ -77,14 +77,12 @@ export async function issueTicket(
   return ((await res.json()) as { ticket: { id: string; number: string } }).ticket;
 }
 
-/** A virtual printer on TCP with PNGs off. */
+/** A virtual printer on TCP with PNGs off; `outDir` is its temp directory, for the caller to remove. */
 export async function tcpVirtualPrinter() {
-  const printer = new VirtualPrinter({
-    outDir: mkdtempSync(join(tmpdir(), 'khiu-agent-vp-')),
-    renderPng: false,
-  });
+  const outDir = mkdtempSync(join(tmpdir(), 'khiu-agent-vp-'));
+  const printer = new VirtualPrinter({ outDir, renderPng: false });
   const port = await printer.listen(0);
-  return { printer, uri: `tcp://127.0.0.1:${port}` };
+  return { printer, uri: `tcp://127.0.0.1:${port}`, outDir };
 }
 
 /** Opens the device's side of a pty pair (the board or the button box) with serialport. */
