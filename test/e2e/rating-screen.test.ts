@@ -130,13 +130,15 @@ describe('the rating screen at the number on its counter', () => {
     const page = await open(context, created.pairingPath!);
     expect(page.url()).toBe(`${server.url}/rate/${COUNTER_NUMBER}`);
     await page.getByTestId('rate-idle').waitFor();
-    expect(await page.getByTestId('rate-counter').textContent()).toBe('ช่องบริการ 12');
+    // The counter's name arrives with the station's own answer, a moment after the idle screen.
+    const counterName = () => page.getByTestId('rate-counter').textContent();
+    await expect.poll(counterName).toBe('ช่องบริการ 12');
 
     // The old id forms: /rate/2 as pairing links said before, and the explicit /rate/id/2.
     for (const old of [`/rate/${COUNTER_ID}`, `/rate/id/${COUNTER_ID}`]) {
       await page.goto(server.url + old);
       await page.waitForURL(`${server.url}/rate/${COUNTER_NUMBER}`);
-      expect(await page.getByTestId('rate-counter').textContent()).toBe('ช่องบริการ 12');
+      await expect.poll(counterName).toBe('ช่องบริการ 12');
     }
 
     const number = await serveOne();
