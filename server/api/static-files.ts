@@ -2,22 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KhiuError } from '../core/errors.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.ico': 'image/x-icon',
-};
+import { FILE_TYPES } from '../core/file-types.ts';
 
 /** Each station's page: the first path segment picks the built HTML entry. */
 const STATION_PAGES: Record<string, string> = {
@@ -63,7 +48,7 @@ export function serveStatic(
   if (!existsSync(file) || !statSync(file).isFile()) return false;
   const hashedAsset = pathname.startsWith('/assets/');
   res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': FILE_TYPES[extname(file)] ?? 'application/octet-stream',
     'content-length': statSync(file).size,
     // Vite puts a content hash in asset names; pages must always be fresh.
     'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -9,24 +9,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Report } from '../../contract/contract.ts';
 import { KhiuError } from '../../core/errors.ts';
+import { FILE_TYPES } from '../../core/file-types.ts';
 import { fiscalYearOf } from '../report-period.ts';
 
 export const PRINT_ORIGIN = 'http://khiu-print.invalid';
 export const MANAGER_ENTRY = 'manager.html';
-
-/** The same types the office server sends (server/api/static-files.ts), for what a page loads. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.ico': 'image/x-icon',
-};
 
 export interface PrintResponse {
   status: number;
@@ -124,7 +111,7 @@ export async function answerPrintRequest(
   if (!info?.isFile()) return notFound(pathname);
   return {
     status: 200,
-    contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    contentType: FILE_TYPES[extname(file)] ?? 'application/octet-stream',
     body: await readFile(file),
   };
 }
