@@ -209,6 +209,8 @@ export class DeviceAgent {
     this.listen('ticket:called', (e) => this.called(e));
     this.listen('services:updated', (e) => this.facts.setServices(e.services));
     this.listen('profiles:updated', (e) => this.useProfiles(e.profiles));
+    // The office name and other settings printed on tickets come with the snapshot.
+    this.listen('office:updated', () => this.socket?.emit('snapshot:request'));
     // Listened to only so that their seq keeps the position; a missing one would look like a gap.
     this.listen('ticket:updated', () => undefined);
     this.listen('ticket:rated', () => undefined);
@@ -266,7 +268,7 @@ export class DeviceAgent {
   private snapshot(snapshot: PublicSnapshot): void {
     this.position.reset(snapshot.seq);
     this.facts.officeName = snapshot.officeName;
-    // Services and the time zone may have changed while we were away; settings publish no event.
+    // Services and the time zone may have changed while we were away.
     this.facts.refresh().then(
       () => this.checkTicketSizes(),
       (err: Error) => this.log(`could not load services: ${err.message}`),

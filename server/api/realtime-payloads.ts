@@ -93,6 +93,9 @@ export function publishEvent(io: RealtimeServer, views: Views, event: DomainEven
     case 'profiles:updated':
       io.emit('profiles:updated', { seq: event.seq, profiles: views.deviceProfiles() });
       break;
+    case 'office:updated':
+      io.emit('office:updated', { seq: event.seq });
+      break;
     case 'services:updated':
       io.emit('services:updated', { seq: event.seq, services: views.services() });
       break;

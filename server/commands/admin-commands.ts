@@ -185,10 +185,25 @@ export class AdminCommands {
   }
 
   setQueueConfig(config: QueueConfig, actor: Actor): void {
-    this.ctx.run(() => {
-      this.store.settings.set(SETTING_QUEUE, config);
-      this.store.ledger.record(this.ctx.now(), 'setting.changed', 'setting', SETTING_QUEUE, actor);
+    this.changeSetting(SETTING_QUEUE, config, actor);
+  }
+
+  /**
+   * Stores one office setting, records it in the ledger and tells every open screen and agent
+   * (`office:updated`; they take the new value from the next snapshot).
+   */
+  changeSetting(key: string, value: unknown, actor: Actor): void {
+    this.ctx.run((events) => {
+      this.store.settings.set(key, value);
+      const seq = this.store.ledger.record(
+        this.ctx.now(),
+        'setting.changed',
+        'setting',
+        key,
+        actor,
+      );
       this.ctx.forgetCached();
+      events.push({ kind: 'office:updated', seq });
     });
   }
 
@@ -209,32 +224,13 @@ export class AdminCommands {
   }
 
   setOfficeName(name: LocalizedText, actor: Actor): void {
-    this.ctx.run(() => {
-      this.assertPrintable(unprintableInOfficeName(name));
-      this.store.settings.set(SETTING_OFFICE_NAME, name);
-      this.store.ledger.record(
-        this.ctx.now(),
-        'setting.changed',
-        'setting',
-        SETTING_OFFICE_NAME,
-        actor,
-      );
-      this.ctx.forgetCached();
-    });
+    this.assertPrintable(unprintableInOfficeName(name));
+    this.changeSetting(SETTING_OFFICE_NAME, name, actor);
   }
 
   /** The satisfaction target the reports hold the satisfied share against (the plan: 80 %). */
   setSatisfactionTarget(pct: number, actor: Actor): void {
-    this.ctx.run(() => {
-      this.store.settings.set(SETTING_SATISFACTION_TARGET, pct);
-      this.store.ledger.record(
-        this.ctx.now(),
-        'setting.changed',
-        'setting',
-        SETTING_SATISFACTION_TARGET,
-        actor,
-      );
-    });
+    this.changeSetting(SETTING_SATISFACTION_TARGET, pct, actor);
   }
 
   /** Sets up an empty database as the given office (services, counters, rule). No-op when services exist. */

@@ -31,6 +31,8 @@ export type DomainEvent =
   | { kind: 'counter:updated'; seq: number; counter: CounterRecord }
   | { kind: 'services:updated'; seq: number }
   | { kind: 'profiles:updated'; seq: number }
+  /** An office setting changed; clients fetch a fresh snapshot. */
+  | { kind: 'office:updated'; seq: number }
   /** Not broadcast: the realtime server closes the revoked station's sockets. */
   | { kind: 'station:revoked'; seq: number; station: StationRecord };
 

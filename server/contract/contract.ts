@@ -385,6 +385,14 @@ export interface CounterUpdatedEvent {
   counter: Counter;
 }
 
+/**
+ * An office setting changed (its name, the calling rule, hours, ...). It carries only its seq:
+ * clients ask for a fresh snapshot, which holds every setting a screen or agent shows.
+ */
+export interface OfficeUpdatedEvent {
+  seq: number;
+}
+
 export interface ServicesUpdatedEvent {
   seq: number;
   services: Service[];
@@ -418,6 +426,7 @@ export interface ServerToClientEvents {
   'counter:updated': (event: CounterUpdatedEvent) => void;
   'services:updated': (event: ServicesUpdatedEvent) => void;
   'profiles:updated': (event: ProfilesUpdatedEvent) => void;
+  'office:updated': (event: OfficeUpdatedEvent) => void;
 }
 
 /** Clients only ask for a fresh snapshot; every change goes through HTTP. */

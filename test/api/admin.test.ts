@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
-import type { ProfilesUpdatedEvent } from '../../server/contract/contract.ts';
+import type {
+  OfficeUpdatedEvent,
+  ProfilesUpdatedEvent,
+  PublicSnapshot,
+} from '../../server/contract/contract.ts';
 import { startTestServer, type ApiClient, type TestServer } from '../helpers/khiu-server.ts';
 
 describe('setting up the office', () => {
@@ -147,6 +151,22 @@ describe('setting up the office', () => {
     expect((await s.admin.request('PATCH', `/api/users/${me.id}`, { active: false })).status).toBe(
       409,
     );
+  });
+
+  it('tells every open screen when an office setting changes, and its next snapshot carries it', async () => {
+    const socket = connect(s.url, { transports: ['websocket'] });
+    await new Promise((resolve) => socket.once('snapshot', resolve));
+    const announced = new Promise<OfficeUpdatedEvent>((resolve) =>
+      socket.once('office:updated', resolve),
+    );
+    const before = s.ledgerLength();
+    const name = { th: 'เทศบาลตำบลบ้านใหม่', en: 'Ban Mai Subdistrict Municipality' };
+    expect((await s.admin.request('PUT', '/api/office', name)).status).toBe(200);
+    expect((await announced).seq).toBe(before + 1);
+    const fresh = new Promise<PublicSnapshot>((resolve) => socket.once('snapshot', resolve));
+    socket.emit('snapshot:request');
+    expect((await fresh).officeName).toEqual(name);
+    socket.disconnect();
   });
 
   it('keeps the office printer and display profiles, refuses wrong ones, and tells the agents', async () => {

@@ -113,6 +113,7 @@ export function applyEvent<E extends EventName>(
     case 'ticket:rated':
     case 'ticket:printed':
     case 'profiles:updated':
+    case 'office:updated':
       return next;
   }
   return next;

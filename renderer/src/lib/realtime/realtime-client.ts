@@ -23,6 +23,7 @@ const EVENT_NAMES: readonly EventName[] = [
   'counter:updated',
   'profiles:updated',
   'services:updated',
+  'office:updated',
 ];
 
 export interface RealtimeClient {
@@ -80,7 +81,8 @@ export function connectRealtime(url?: string): RealtimeClient {
         const verdict = tracker.accept(payload.seq);
         if (verdict === 'stale') return;
         for (const l of listeners) l.event?.(name, payload);
-        if (verdict === 'gap') socket.emit('snapshot:request');
+        // A changed setting comes with the next snapshot, which carries them all.
+        if (verdict === 'gap' || name === 'office:updated') socket.emit('snapshot:request');
       },
     );
   }
