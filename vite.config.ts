@@ -15,6 +15,7 @@ export const STATION_ENTRIES = [
   't',
   'admin',
   'manager',
+  'transparency',
 ] as const;
 
 export default defineConfig({

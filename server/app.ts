@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type Db } from './store/database.ts';
@@ -29,10 +28,16 @@ import type { Rate } from './api/token-buckets.ts';
 import type { Perimeter } from './api/perimeter.ts';
 import { SECURITY_HEADERS } from './api/security-headers.ts';
 import { watchClock } from './api/clock-watch.ts';
+import { CheckpointKey } from './store/checkpoint-key.ts';
+import { CheckpointCommands } from './commands/checkpoint-commands.ts';
+import { PACKAGE_ROOT } from './package-layout.ts';
+import { startClientRequestPruning } from './store/client-requests-prune.ts';
 
 export const DATABASE_FILE = 'khiu.db';
 const WRITER_AUTOCHECKPOINT_WITH_WORKER = 20_000;
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+/** Closed days are signed at the day close; this catches a midnight no command crosses. */
+const CHECKPOINT_SIGNING_INTERVAL_MS = 60_000;
 
 export interface KhiuOptions {
   dataDir: string;
@@ -55,7 +60,7 @@ export interface KhiuOptions {
   tls?: { cert: Buffer | string; key: Buffer | string };
 }
 
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+export const DEFAULT_STATIC_DIR = join(PACKAGE_ROOT, 'dist', 'renderer');
 
 export interface RunningKhiu {
   url: string;
@@ -107,9 +112,18 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     // Before anything is written: deleted last entries are refused, not built upon.
     refuseCutLedger(db);
     sessionKey = SessionKey.inDataDir(options.dataDir);
+    // Refused at start, not made again, when the database holds checkpoints of another key.
+    const checkpointKey = CheckpointKey.inDataDir(
+      options.dataDir,
+      office.ctx.store.checkpoints.series(),
+      process.env.KHIU_NEW_CHECKPOINT_KEY === '1',
+    );
+    office.checkpoints = new CheckpointCommands(office.ctx, checkpointKey, log);
     office.admin.bootstrapOffice(options.office ?? DEFAULT_OFFICE, DEFAULT_QUEUE_CONFIG);
     await createFirstAdmin(office, options.adminPassword, log);
     office.tickets.closeEarlierDays();
+    // The days closed while the server was down (the day close above signs only on a turn).
+    office.checkpoints.signClosedDays();
   } catch (error) {
     db.close();
     lock.release();
@@ -129,6 +143,17 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     },
   });
   const headWriter = startLedgerHeadWriter(db, join(options.dataDir, LEDGER_HEAD_FILE), { log });
+  const checkpoints = office.checkpoints;
+  const checkpointSigning = setInterval(() => {
+    try {
+      checkpoints.signClosedDays();
+    } catch (error) {
+      log(`ledger checkpoints: cannot sign the closed days (${(error as Error).message})`);
+    }
+  }, CHECKPOINT_SIGNING_INTERVAL_MS);
+  checkpointSigning.unref();
+  // Stored answers to retried requests are kept for their replay window, not forever.
+  const clientRequestPruning = startClientRequestPruning(db, () => clock.now(), { log });
   const sessions = new Sessions(office.ctx.store, clock, sessionKey, {
     secureCookies: options.tls !== undefined,
   });
@@ -158,7 +183,8 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
   };
   const http = createHttpServer(
     { office, sessions, limiter, devices, reports, pdf, stations },
-    { log, perimeter, staticDir, tls },
+    // The default folder even when it is not built yet: station pages then say how to build it.
+    { log, perimeter, staticDir: staticDir ?? DEFAULT_STATIC_DIR, tls },
   );
   const realtime = attachRealtime(http, office.views, perimeter, { sessions, stations });
   publish = realtime.publish;
@@ -169,6 +195,8 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
       http.listen(options.port, options.host, () => resolve());
     });
   } catch (error) {
+    clearInterval(checkpointSigning);
+    clientRequestPruning.stop();
     await realtime.io.close();
     await checkpointer.stop();
     await pdf.close();
@@ -190,6 +218,8 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     checkpointer,
     async close() {
       clockWatch?.stop();
+      clearInterval(checkpointSigning);
+      clientRequestPruning.stop();
       await realtime.io.close();
       http.closeAllConnections();
       // io.close() usually closes the HTTP server too.

@@ -26,7 +26,7 @@ import type { PrinterProfile } from '../printer/printer-profile.ts';
 import { ProfileBook } from './profile-book.ts';
 import { SeqPosition } from './seq-position.ts';
 import { counterNumberIn } from './counter-number.ts';
-import { ticketPrintDataFromEvent } from './ticket-print-data-from-event.ts';
+import { printSettings, ticketPrintDataFromEvent } from './ticket-print-data-from-event.ts';
 import { oversizedTickets, TEXT_TICKET_BUDGET_BYTES } from './ticket-size-check.ts';
 
 export interface DeviceAgentOptions {
@@ -267,7 +267,8 @@ export class DeviceAgent {
 
   private snapshot(snapshot: PublicSnapshot): void {
     this.position.reset(snapshot.seq);
-    this.facts.officeName = snapshot.officeName;
+    // The office name, the QR's address and the complaint channel printed on tickets.
+    this.facts.fromSnapshot(snapshot);
     // Services and the time zone may have changed while we were away.
     this.facts.refresh().then(
       () => this.checkTicketSizes(),
@@ -328,7 +329,7 @@ export class DeviceAgent {
       return; // logged where the profiles were applied
     }
     const context = {
-      ...this.config,
+      ...printSettings(this.config, this.facts),
       officeName: this.facts.officeName,
       timeZone: this.facts.timeZone,
     };
@@ -371,7 +372,7 @@ export class DeviceAgent {
       this.printer.print(
         ticket.id,
         ticketPrintDataFromEvent(ticket, {
-          ...this.config,
+          ...printSettings(this.config, this.facts),
           officeName: this.facts.officeName,
           service,
         }),
@@ -387,7 +388,7 @@ export class DeviceAgent {
         this.printer!.print(
           ticket.id,
           ticketPrintDataFromEvent(ticket, {
-            ...this.config,
+            ...printSettings(this.config, this.facts),
             officeName: this.facts.officeName,
             service: found,
           }),

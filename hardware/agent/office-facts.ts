@@ -1,4 +1,9 @@
-import type { LocalizedText, Service } from '../../server/contract/contract.ts';
+import type {
+  ComplaintChannel,
+  LocalizedText,
+  PublicSnapshot,
+  Service,
+} from '../../server/contract/contract.ts';
 import type { OfficeHttp } from './office-http.ts';
 import { DEFAULT_TIME_ZONE } from '../printer/issue-date.ts';
 
@@ -10,6 +15,9 @@ import { DEFAULT_TIME_ZONE } from '../printer/issue-date.ts';
 export class OfficeFacts {
   officeName: LocalizedText | null = null;
   timeZone = DEFAULT_TIME_ZONE;
+  /** The office's address for the ticket QR; null: the server does not say (the agent's own applies). */
+  publicBaseUrl: string | null = null;
+  complaintChannel: ComplaintChannel | null = null;
   private services = new Map<number, Service>();
   private loaded: Promise<void> | null = null;
 
@@ -32,6 +40,14 @@ export class OfficeFacts {
       this.timeZone = rule.timeZone;
     })().finally(() => (this.loaded = null));
     return this.loaded;
+  }
+
+  /** The settings a ticket prints come with every snapshot (and office:updated asks for one). */
+  fromSnapshot(snapshot: PublicSnapshot): void {
+    this.officeName = snapshot.officeName;
+    // A server from before these settings sends neither: undefined is kept as null.
+    this.publicBaseUrl = snapshot.publicBaseUrl ?? null;
+    this.complaintChannel = snapshot.complaintChannel ?? null;
   }
 
   setServices(services: Service[]): void {

@@ -59,6 +59,8 @@ const httpUrl = z.string().superRefine((value, ctx) => {
 export const MAX_PUBLIC_BASE_URL = 32;
 /** One byte per character on paper, like the URL: a phone number and a short address fit. */
 export const MAX_COMPLAINT_CHANNEL = 48;
+/** Ticket PNGs a virtual printer keeps unless the config says `printedPngs` (about 14 MB). */
+export const DEFAULT_PRINTED_PNGS = 200;
 
 const printerSchema = z
   .object({
@@ -168,24 +170,29 @@ export const stationConfigSchema = z
      */
     token: stationToken.optional(),
     tokenFile: z.string().min(1).max(500).optional(),
-    /** Where citizens' phones reach the office server; defaults to `server`. */
+    /**
+     * Where citizens' phones reach the office server, for this station only: it overrides the
+     * office's address (/admin → Office, carried in the snapshot). Leave it out to follow the
+     * office; `server` is used only against a server that gives no address.
+     */
     publicBaseUrl: httpUrl
       .refine(
         (u) => u.replace(/\/+$/, '').length <= MAX_PUBLIC_BASE_URL,
         `at most ${MAX_PUBLIC_BASE_URL} characters: it is printed in every QR`,
       )
       .optional(),
-    /** Printed on every ticket; needed only where there is a printer. */
+    /**
+     * Printed on tickets while the office has set no complaint channel under /admin → Office
+     * (the office's wins once it has one).
+     */
     complaintChannel: z.string().trim().min(1).max(MAX_COMPLAINT_CHANNEL).optional(),
     printer: printerSchema.optional(),
+    /** How many ticket PNGs a virtual printer of this station keeps on disk; older ones are deleted. */
+    printedPngs: z.int().min(0).max(100_000).default(DEFAULT_PRINTED_PNGS),
     displays: z.array(displaySchema).max(16).default([]),
     buttons: z.array(buttonsSchema).max(16).default([]),
   })
   .strict()
-  .refine((c) => !c.printer || c.complaintChannel !== undefined, {
-    path: ['complaintChannel'],
-    message: 'a station with a printer needs the complaint channel printed on its tickets',
-  })
   .refine((c) => c.token === undefined || c.tokenFile === undefined, {
     path: ['tokenFile'],
     message: 'give either "token" or "tokenFile", not both',
@@ -228,9 +235,15 @@ export interface StationConfig {
   server: string;
   /** The agent station's token; null until paired (the agent then refuses to start). */
   token: string | null;
+  /** The config's publicBaseUrl, else `server`: what the QR carries when the server gives no address. */
   publicBaseUrl: string;
+  /** The config's own publicBaseUrl: it overrides the office's address; null: follow the office. */
+  publicBaseUrlOverride: string | null;
+  /** Printed while the office has no complaint channel of its own; '' prints none. */
   complaintChannel: string;
   printer: PrinterConfig | null;
+  /** The ticket PNGs a virtual printer keeps (virtual-station.ts). */
+  printedPngs: number;
   displays: DisplayConfig[];
   buttons: ButtonsConfig[];
 }
@@ -264,6 +277,7 @@ function normalise(raw: RawStationConfig, source: string): StationConfig {
     server: trim(raw.server),
     token: raw.token ?? (raw.tokenFile === undefined ? null : readToken(raw.tokenFile, fail)),
     publicBaseUrl: trim(raw.publicBaseUrl ?? raw.server),
+    publicBaseUrlOverride: raw.publicBaseUrl === undefined ? null : trim(raw.publicBaseUrl),
     complaintChannel: raw.complaintChannel ?? '',
     printer: raw.printer
       ? (withoutUndefined({
@@ -275,6 +289,7 @@ function normalise(raw: RawStationConfig, source: string): StationConfig {
           giveUpAfterMs: raw.printer.giveUpAfterSeconds * 1000,
         }) as PrinterConfig)
       : null,
+    printedPngs: raw.printedPngs,
     displays,
     buttons,
   };

@@ -25,7 +25,7 @@ export function oversizedTickets(
   context: {
     officeName: LocalizedText;
     publicBaseUrl: string;
-    complaintChannel: string;
+    complaintChannel: string | readonly string[];
     timeZone: string;
   },
   printer: PrinterConfig,

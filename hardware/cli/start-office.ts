@@ -3,13 +3,14 @@ import { startKhiu } from '../../server/app.ts';
 import { HardwareError } from '../hardware-error.ts';
 import { parseFlags, integer } from './cli-args.ts';
 import { DeviceAgent } from '../agent/device-agent.ts';
-import { loadStationConfig } from '../agent/station-config.ts';
+import { DEFAULT_PRINTED_PNGS, loadStationConfig } from '../agent/station-config.ts';
 import { startVirtualStation } from '../agent/virtual-station.ts';
 import { untilSignal } from './until-signal.ts';
 import { ownStationToken, pairingLink } from './own-stations.ts';
 import type { StationInput } from '../../server/commands/station-commands.ts';
 import { stationPath } from '../../server/commands/station-view.ts';
 import { perimeterOptions } from '../../server/cli/perimeter-options.ts';
+import { announcePublicAddress } from '../../server/cli/public-address-announcement.ts';
 
 /** serve's --allowed-hosts and rate flags; HTTPS is serve's alone (the local agent talks plain loopback). */
 const PERIMETER_FLAGS = ['allowed-hosts', 'anonymous-rate', 'anonymous-burst'];
@@ -18,10 +19,10 @@ const PERIMETER_FLAGS = ['allowed-hosts', 'anonymous-rate', 'anonymous-burst'];
 export const VIRTUAL_STATION = 'kiosk-1';
 
 /**
- * start --data DIR --port P --host H [--config FILE]: what `npm start` runs.
+ * start --data DIR --port P --host H [--config FILE] [--printed-pngs N]: what `npm start` runs.
  * The office server, plus a device agent on the same machine: the devices of
  * --config, or, when no real device is configured, a virtual printer (PNG
- * tickets in DIR/printed) and a virtual display for station kiosk-1. It pairs
+ * tickets in DIR/printed, the last N kept, default 200) and a virtual display for station kiosk-1. It pairs
  * its own agent (own-stations.ts), and the kiosk (and, with the virtual devices,
  * counter 1's rating screen) whose links it prints. stdout gets the server's
  * "khiu listening on" line, one line per device, and one per pairing link.
@@ -29,9 +30,18 @@ export const VIRTUAL_STATION = 'kiosk-1';
 export async function startOffice(args: string[]): Promise<number> {
   let flags: Map<string, string>;
   let port: number;
+  let printedPngs: number;
   try {
-    flags = parseFlags(args, ['data', 'port', 'host', 'config', ...PERIMETER_FLAGS]);
+    flags = parseFlags(args, [
+      'data',
+      'port',
+      'host',
+      'config',
+      'printed-pngs',
+      ...PERIMETER_FLAGS,
+    ]);
     port = integer(flags, 'port', 8080, 0, 65535);
+    printedPngs = integer(flags, 'printed-pngs', DEFAULT_PRINTED_PNGS, 0, 100_000);
   } catch (err) {
     if (!(err instanceof HardwareError)) throw err;
     console.error(`error: ${err.message}`);
@@ -39,15 +49,18 @@ export async function startOffice(args: string[]): Promise<number> {
   }
   const dataDir = flags.get('data') ?? './data';
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const host = flags.get('host') ?? '127.0.0.1';
   const khiu = await startKhiu({
     ...perimeterOptions(flags),
     dataDir,
     port,
-    host: flags.get('host') ?? '127.0.0.1',
+    host,
     adminPassword: process.env.KHIU_ADMIN_PASSWORD,
     log,
   });
   console.log(`khiu listening on ${khiu.url}`);
+  const addressWarning = announcePublicAddress(khiu, host);
+  if (addressWarning) log(addressWarning);
   /** One line naming a browser station this server paired itself, and the link that pairs it. */
   const pairingLine = (what: string, spec: StationInput): string => {
     const token = ownStationToken(khiu.office, dataDir, spec);
@@ -102,6 +115,7 @@ export async function startOffice(args: string[]): Promise<number> {
           buttonCounterIds: [],
         }),
         outDir: join(dataDir, 'printed'),
+        printedPngs,
         log: agentLog,
       });
       for (const line of station.describe()) console.log(line);

@@ -4,6 +4,7 @@ import { formatIssueDate, DEFAULT_TIME_ZONE } from './issue-date.ts';
 import { toPrintable } from './tis620.ts';
 import { displayCells, wrapByCells } from './thai-cells.ts';
 import { HardwareError } from '../hardware-error.ts';
+import { complaintLine } from '../../server/core/complaint-channel.ts';
 
 /*
  * The ticket as lines, before any byte is chosen. Text and raster modes
@@ -69,6 +70,18 @@ function checkData(data: TicketPrintData): void {
     throw new HardwareError('invalid_status_url', `statusUrl must be http(s): "${data.statusUrl}"`);
 }
 
+/**
+ * The complaint line: a text as given keeps its old form; the office channel's parts go on one
+ * line of the paper, as many as fit (complaintLine), so the ticket never grows by a line for it.
+ */
+function complaintText(channel: string | readonly string[], columns: number): string {
+  if (typeof channel === 'string') return channel.trim() ? `ร้องเรียน: ${channel}` : '';
+  return complaintLine(
+    channel.map((part) => toPrintable(part)),
+    columns,
+  );
+}
+
 /** Lays out one ticket for a paper of `columns` cells (issue 3, item 1). */
 export function layoutTicket(data: TicketPrintData, options: LayoutOptions): TicketLine[] {
   checkData(data);
@@ -129,7 +142,8 @@ export function layoutTicket(data: TicketPrintData, options: LayoutOptions): Tic
   lines.push({ kind: 'qr', data: data.statusUrl });
   text(SCAN_LINE, 'centre');
   text(FAIRNESS_LINE_TH, 'centre', { bold: true });
-  text(`ร้องเรียน: ${data.complaintChannel}`, 'left');
+  const complaint = complaintText(data.complaintChannel, columns);
+  if (complaint) text(complaint, 'left');
   lines.push({ kind: 'cut' });
   return lines;
 }

@@ -36,6 +36,11 @@ export interface TicketPrintData {
   statusUrl: string;
   /** True when this paper is a second copy of a ticket already issued. */
   reprint: boolean;
-  /** Where a citizen complains, e.g. 'โทร 0 7400 0000 หรือ khiu.example/complaint'. */
-  complaintChannel: string;
+  /**
+   * Where a citizen complains, printed on one line after ร้องเรียน: either one text as given
+   * ('โทร 0 7400 0000'), or the office channel's ways in order of preference
+   * (['โทร 0 7400 0000', 'LINE @tambon']), of which the line carries as many as fit the paper.
+   * Empty ('' or []) prints no line.
+   */
+  complaintChannel: string | readonly string[];
 }

@@ -1,6 +1,11 @@
 /**
  * Generates the shipped Thai voice clip set with Debian's espeak-ng (Thai voice)
- * and sox: 16 kHz mono Ogg Vorbis, silence trimmed, so the whole set stays small.
+ * and sox: 16 kHz mono Ogg Vorbis, silence trimmed, peaks levelled, so the whole set
+ * stays small and every clip is as loud as the next.
+ *
+ * espeak-ng is given each clip's phonemes (`[[...]]`, see clips.ts), not its Thai
+ * spelling: its Thai rules drop the vowel of สี่, ห้า, บี, ที ... and leave a blip.
+ * test/voice/clip-levels.test.ts measures every shipped clip and fails on a blip.
  *
  *   apt-get install -y espeak-ng sox libsox-fmt-all
  *   npx tsx scripts/voice/generate-clips.ts
@@ -13,13 +18,13 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allClipNames, clipText } from '../../renderer/src/lib/announce/clips.ts';
+import { allClipNames, clipWords } from '../../renderer/src/lib/announce/clips.ts';
 
 const OUT = fileURLToPath(new URL('../../renderer/public/voice/th/', import.meta.url));
 /** Words per minute: a little slower than espeak's default, for a hall with echo. */
 const SPEED = '140';
 const SOX_OUT = ['-r', '16000', '-c', '1', '-C', '0'];
-/** Trim leading and trailing silence so digits follow each other without gaps. */
+/** Trim leading and trailing silence so digits follow each other without gaps; level the peak. */
 const TRIM = [
   'silence',
   '1',
@@ -34,6 +39,8 @@ const TRIM = [
   'pad',
   '0',
   '0.08',
+  'norm',
+  '-3',
 ];
 
 const work = mkdtempSync(join(tmpdir(), 'khiu-voice-'));
@@ -79,8 +86,10 @@ try {
       ]);
       execFileSync('sox', [join(work, 'ding.ogg'), join(work, 'dong.ogg'), ...SOX_OUT, out]);
     } else {
+      const words = clipWords(name);
+      if (!words) throw new Error(`no words for clip ${name}`);
       const wav = join(work, `${name}.wav`);
-      execFileSync('espeak-ng', ['-v', 'th', '-s', SPEED, '-w', wav, clipText(name)]);
+      execFileSync('espeak-ng', ['-v', 'th', '-s', SPEED, '-w', wav, `[[${words.phonemes}]]`]);
       execFileSync('sox', [wav, ...SOX_OUT, out, ...TRIM]);
     }
     manifest[name] = file;

@@ -17,8 +17,16 @@ const LIMITED: readonly { group: string; method: string; path: RegExp }[] = [
   { group: 'issue', method: 'POST', path: /^\/api\/tickets$/ },
   { group: 'rating', method: 'POST', path: /^\/api\/tickets\/[^/]+\/rating$/ },
   { group: 'rating', method: 'POST', path: /^\/api\/counters\/[^/]+\/rating$/ },
+  { group: 'survey', method: 'POST', path: /^\/api\/tickets\/[^/]+\/survey$/ },
   { group: 'print-report', method: 'POST', path: /^\/api\/tickets\/[^/]+\/print-report$/ },
+  // A citizen's complaint from the ticket page: a write anyone holding a ticket id may make.
+  { group: 'complaint', method: 'POST', path: /^\/api\/tickets\/[^/]+\/complaint$/ },
   { group: 'device-report', method: 'POST', path: /^\/api\/devices\/report$/ },
+  // Reads anyone may make that cost more than a lookup: a day's line, the checkpoint series.
+  { group: 'order-check', method: 'GET', path: /^\/api\/tickets\/[^/]+\/order-check$/ },
+  { group: 'checkpoints', method: 'GET', path: /^\/api\/ledger\/checkpoints$/ },
+  // Cached and rebuilt at most every 2 s, but still a report over up to a month of tickets.
+  { group: 'transparency', method: 'GET', path: /^\/api\/transparency$/ },
   // A coarse request rate only: the sign-in limiter counts failed passwords on its own.
   { group: 'session', method: 'POST', path: /^\/api\/session$/ },
 ];

@@ -14,7 +14,7 @@ export interface ApiDeps {
   limiter: LoginLimiter;
   devices: DeviceRegistry;
   reports: Reports;
-  pdf: Pick<ReportPdfPrinter, 'print'>;
+  pdf: Pick<ReportPdfPrinter, 'print' | 'printJob'>;
   /** Paired stations' tokens (issue 8). */
   stations: StationAuth;
 }

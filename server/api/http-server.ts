@@ -17,7 +17,10 @@ import { managerRoutes } from './routes/manager-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { publicationRoutes } from './routes/publication-routes.ts';
 import { stationRoutes } from './routes/station-routes.ts';
+import { transparencyRoutes } from './routes/transparency-routes.ts';
+import { complaintRoutes } from './routes/complaint-routes.ts';
 import { serveStatic } from './static-files.ts';
 
 export type Logger = (line: string) => void;
@@ -31,7 +34,10 @@ export function buildRouter(deps: ApiDeps): Router {
   adminRoutes(router, deps);
   deviceRoutes(router, deps);
   reportRoutes(router, deps);
+  publicationRoutes(router, deps);
   stationRoutes(router, deps);
+  transparencyRoutes(router, deps);
+  complaintRoutes(router, deps);
   return router;
 }
 

@@ -21,6 +21,7 @@ export function publicTicket(t: Ticket): PublicTicket {
     serviceId: t.serviceId,
     status: t.status,
     issuedAt: t.issuedAt,
+    joinedAt: t.joinedAt,
     ahead: t.ahead,
     estimatedWaitMinutes: t.estimatedWaitMinutes,
     counterId: t.counterId,
@@ -59,6 +60,12 @@ export function publicSnapshot(s: Snapshot): PublicSnapshot {
     timeZone: s.timeZone,
     officeName: s.officeName,
     counters: s.counters,
+    serviceDefinitions: s.serviceDefinitions,
+    rule: s.rule,
+    publicBaseUrl: s.publicBaseUrl,
+    complaintChannel: s.complaintChannel,
+    issuing: s.issuing,
+    announcement: s.announcement,
     ...publicQueue(s),
   };
 }

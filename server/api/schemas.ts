@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import {
+  ANNOUNCEMENT_ENDINGS,
+  CANCEL_REASONS,
+  COMPLAINT_KINDS,
+  COMPLAINT_STATUSES,
+  COMPLAINT_TEXT_MAX,
   COUNTER_STATUSES,
   DEVICE_KINDS,
   DEVICE_STATES,
@@ -7,11 +12,15 @@ import {
   OUT_OF_TURN_REASONS,
   PRINT_OUTCOMES,
   PRIORITY_KINDS,
+  SURVEY_COMMENT_MAX,
   THAI_PRINT_MODES,
 } from '../contract/contract.ts';
 import { KhiuError } from '../core/errors.ts';
 import { isValidDay, isValidTimeZone } from '../core/local-time.ts';
+import { isTimeOfDay, minutesOfDay } from '../core/office-hours.ts';
 import { nameProblem } from '../core/safe-text.ts';
+import { normalisePublicBaseUrl, publicBaseUrlProblem } from '../core/public-address.ts';
+import { COMPLAINT_LIMITS } from '../core/complaint-channel.ts';
 
 /** Parses `input` or throws a 400 naming every field that is wrong. */
 export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -36,7 +45,12 @@ const safe = (optional: boolean) => (value: string, ctx: z.RefinementCtx) => {
 };
 const text = (max: number) => z.string().trim().min(1).max(max).superRefine(safe(false));
 const optionalText = (max: number) => z.string().max(max).superRefine(safe(true));
-const localized = (max: number) => z.object({ th: text(max), en: text(max) });
+/** Thai required; English optional: missing or blank is stored as '' (screens then show the Thai). */
+const localized = (max: number) =>
+  z.object({
+    th: text(max),
+    en: z.string().trim().max(max).superRefine(safe(true)).default(''),
+  });
 const clientRequestId = z.string().min(1).max(100).optional();
 
 export const ticketIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a ticket id');
@@ -60,7 +74,44 @@ export const outOfTurnBody = z.object({
 
 export const transferBody = z.object({ serviceId: id });
 
+export const cancelBody = z.object({ reason: z.enum(CANCEL_REASONS) });
+
+/** A posted step's number (services post at most 30). */
+export const stepOrderParam = z
+  .string()
+  .regex(/^[1-9][0-9]?$/, 'a step number, 1-30')
+  .transform(Number)
+  .pipe(z.int().max(30, 'a step number, 1-30'));
+/** A step's start and finish carry nothing: an empty body or `{}`. */
+export const stepBody = z.object({}).strict().optional();
+
 export const ratingBody = z.object({ score: z.int().min(1).max(5) });
+
+const surveyLevel = z.int().min(1).max(5);
+/**
+ * A survey's comment: several lines allowed (a name is one), otherwise the same characters
+ * refused as in names; blank is no comment. Stored and shown as text, never as HTML.
+ */
+const surveyComment = z
+  .string()
+  .max(SURVEY_COMMENT_MAX)
+  .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+  .superRefine((value, ctx) => {
+    const problem = nameProblem(value.replace(/[\n\t]/g, ' '), false);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((value) => (value === '' ? null : value));
+
+export const surveyBody = z
+  .object({
+    process: surveyLevel,
+    channels: surveyLevel,
+    staff: surveyLevel,
+    facilities: surveyLevel,
+    overall: surveyLevel,
+    comment: surveyComment.nullish().transform((value) => value ?? null),
+  })
+  .strict();
 
 /** A counter's rating: a screen names the ticket it showed (a button box shows none). */
 export const counterRatingBody = ratingBody.extend({ ticketId: ticketIdParam.optional() });
@@ -252,3 +303,129 @@ export const fiscalYearQuery = z.object({
 export const satisfactionTargetBody = z.object({
   satisfactionTargetPct: z.number().min(0).max(100),
 });
+
+const timeOfDay = z.string().refine((t) => isTimeOfDay(t), 'a time of day as HH:MM (00:00–23:59)');
+const closingTime = z
+  .string()
+  .refine((t) => isTimeOfDay(t, true), 'a time of day as HH:MM (00:00–24:00)');
+const officeDayHours = z
+  .object({ open: timeOfDay, close: closingTime })
+  .refine((d) => minutesOfDay(d.close) > minutesOfDay(d.open), 'close must be after open');
+const distinct = (values: unknown[]) => new Set(values).size === values.length;
+/** null clears the hours: the kiosk then issues at any time. */
+export const officeHoursBody = z.object({
+  officeHours: z
+    .object({
+      weekdays: z.array(officeDayHours.nullable()).length(7, 'seven days, Monday first'),
+      lastTicket: timeOfDay.nullable().default(null),
+      serviceLastTicket: z
+        .array(z.object({ serviceId: id, lastTicket: timeOfDay }))
+        .max(200)
+        .refine((list) => distinct(list.map((s) => s.serviceId)), 'one last ticket per service')
+        .default([]),
+      holidays: z
+        .array(day)
+        .max(400)
+        .refine((list) => distinct(list), 'each holiday once')
+        .default([]),
+    })
+    .nullable(),
+});
+
+export const announcementBody = z.object({ ending: z.enum(ANNOUNCEMENT_ENDINGS) });
+
+/** The address in every ticket's QR; null goes back to the default (core/public-address.ts). */
+export const publicAddressBody = z.object({
+  publicBaseUrl: z
+    .string()
+    .trim()
+    .max(200)
+    .superRefine((value, ctx) => {
+      const problem = publicBaseUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    // Only reached by a valid address; the guard keeps a refused one from throwing here.
+    .transform((value) => (publicBaseUrlProblem(value) ? value : normalisePublicBaseUrl(value)))
+    .nullable(),
+});
+
+/** One way of complaining: absent, null or blank is none; otherwise it must be `valid`. */
+const complaintWay = (max: number, valid: (value: string) => string | null) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = value === '' ? null : (nameProblem(value, false) ?? valid(value));
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+export const complaintChannelBody = z
+  .object({
+    phone: complaintWay(COMPLAINT_LIMITS.phone, (v) =>
+      /^\+?[0-9][0-9 ()-]*[0-9]$/.test(v) ? null : 'a phone number: digits, spaces, + - ( )',
+    ),
+    line: complaintWay(COMPLAINT_LIMITS.line, (v) =>
+      /^@?[A-Za-z0-9._-]+$/.test(v) ? null : 'a LINE ID such as @tambon-example',
+    ),
+    email: complaintWay(COMPLAINT_LIMITS.email, (v) =>
+      EMAIL.test(v) ? null : 'an e-mail address such as complaint@example.go.th',
+    ),
+    web: complaintWay(COMPLAINT_LIMITS.web, (v) => {
+      try {
+        const url = new URL(v);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+          return 'must be http:// or https://';
+        if (url.username || url.password) return 'must not carry a user name or password';
+        return null;
+      } catch {
+        return 'an absolute address such as https://example.go.th/complaint';
+      }
+    }),
+    note: z
+      .object({
+        th: text(COMPLAINT_LIMITS.note),
+        en: complaintWay(COMPLAINT_LIMITS.note, () => null),
+      })
+      .nullish()
+      .transform((note) => note ?? null),
+  })
+  .refine((c) => c.phone || c.line || c.email || c.web || c.note, {
+    message: 'give at least one of phone, line, email, web or note',
+  });
+
+/**
+ * A complaint's words or a manager's outcome: stored and shown only as text. Several lines are
+ * fine (a CR LF is kept as LF); anything else a Name refuses (a control or bidi character) is
+ * refused; at most COMPLAINT_TEXT_MAX characters once trimmed. Blank is none (null).
+ */
+const longText = z
+  .string()
+  .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+  .superRefine((value, ctx) => {
+    if ([...value].length > COMPLAINT_TEXT_MAX) {
+      ctx.addIssue({ code: 'custom', message: `at most ${COMPLAINT_TEXT_MAX} characters` });
+      return;
+    }
+    for (const line of value.split(/[\n\t]/)) {
+      const problem = nameProblem(line, false);
+      if (problem) return void ctx.addIssue({ code: 'custom', message: problem });
+    }
+    const problem = nameProblem(value.replace(/\s+/g, ' '), value !== '');
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+export const complaintBody = z.object({ kind: z.enum(COMPLAINT_KINDS), text: longText });
+
+export const complaintUpdateBody = z.object({
+  status: z.enum(['investigating', 'resolved']),
+  outcome: longText,
+});
+
+export const complaintListQuery = z.object({ status: z.enum(COMPLAINT_STATUSES).optional() });

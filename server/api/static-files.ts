@@ -32,6 +32,10 @@ export function serveStatic(
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const station = pathname.split('/')[1] ?? '';
   const page = STATION_PAGES[station];
+  if (page && !extname(pathname) && !existsSync(dir)) {
+    sendScreensNotBuilt(res, req.method === 'HEAD');
+    return true;
+  }
   let file: string;
   if (page && !extname(pathname)) {
     file = join(dir, page);
@@ -59,4 +63,24 @@ export function serveStatic(
     createReadStream(file).pipe(res);
   }
   return true;
+}
+
+/** What to do on a checkout whose screens were never built; `serve` logs it once too. */
+export const SCREENS_NOT_BUILT_HINT =
+  'the station screens are not built: run `npm run build:renderer` (or `npm start`, which builds them), then reload';
+
+/**
+ * A station page asked of a server whose screens were never built: a short page that says how
+ * to build them, instead of a JSON 404 that looks like a broken URL.
+ */
+function sendScreensNotBuilt(res: ServerResponse, headOnly: boolean): void {
+  const html = `<!doctype html><html lang="th"><meta charset="utf-8"><title>Khiu</title>
+<h1>ยังไม่ได้สร้างหน้าจอของสถานี</h1>
+<p>Khiu: ${SCREENS_NOT_BUILT_HINT.replace(/`([^`]+)`/g, '<code>$1</code>')}.</p>`;
+  res.writeHead(503, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+    'cache-control': 'no-cache',
+  });
+  res.end(headOnly ? undefined : html);
 }

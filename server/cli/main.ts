@@ -18,6 +18,7 @@ const USAGE = `usage: npm run khiu -- <command> [options]
              [--allowed-hosts a,b] [--tls-cert FILE --tls-key FILE]
              [--anonymous-rate N --anonymous-burst N]   see docs/security.md
   verify     --data DIR                        check the ledger and every table, read-only (safe beside serve)
+             [--checkpoints FILE]              and hold it against a saved copy of GET /api/ledger/checkpoints
   seed-demo  --data DIR --weeks N --per-day M  fill an empty data directory with realistic history
   backup     --data DIR --out FILE             online backup of the database
   start      --data DIR --port P --host H [--config FILE] [serve's security flags]

@@ -6,6 +6,7 @@ import { startLedgerHeadWriter } from '../store/ledger-head-writer.ts';
 import { ManualClock } from '../core/clock.ts';
 import { localDay, startOfLocalDay } from '../core/local-time.ts';
 import { DEFAULT_OFFICE } from '../core/default-office.ts';
+import { MUNICIPAL_OFFICE_HOURS } from '../core/office-hours.ts';
 import { DEFAULT_QUEUE_CONFIG } from '../core/queue-rule.ts';
 import { generatePassword, hashPassword } from '../api/passwords.ts';
 import { integerOption, parseArgs, requireOption, UsageError } from './args.ts';
@@ -40,7 +41,11 @@ export async function seedDemoCommand(argv: string[]): Promise<number> {
     if ((db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n > 0) {
       throw new UsageError(`${dataDir} already has tickets; seed an empty data directory`);
     }
-    office.admin.bootstrapOffice(DEFAULT_OFFICE, DEFAULT_QUEUE_CONFIG);
+    // The demo keeps a municipal office's hours; its arrivals fall inside them.
+    office.admin.bootstrapOffice(
+      { ...DEFAULT_OFFICE, officeHours: MUNICIPAL_OFFICE_HOURS },
+      DEFAULT_QUEUE_CONFIG,
+    );
     for (const username of DEMO_STAFF) {
       if (!office.ctx.store.users.byUsername(username)) {
         // Demo staff exist for the record only; an admin sets real passwords to use them.

@@ -1,6 +1,9 @@
-import { startKhiu } from '../app.ts';
+import { existsSync } from 'node:fs';
+import { DEFAULT_STATIC_DIR, startKhiu } from '../app.ts';
+import { SCREENS_NOT_BUILT_HINT } from '../api/static-files.ts';
 import { integerOption, parseArgs } from './args.ts';
 import { PERIMETER_FLAGS, perimeterOptions } from './perimeter-options.ts';
+import { announcePublicAddress } from './public-address-announcement.ts';
 
 /**
  * serve --port P --host H --data DIR [perimeter flags]: prints exactly one line on stdout
@@ -8,10 +11,11 @@ import { PERIMETER_FLAGS, perimeterOptions } from './perimeter-options.ts';
  */
 export async function serveCommand(argv: string[]): Promise<number> {
   const options = parseArgs(argv, ['port', 'host', 'data', ...PERIMETER_FLAGS]);
+  const host = options.get('host') ?? '127.0.0.1';
   const khiu = await startKhiu({
     ...perimeterOptions(options),
     port: integerOption(options, 'port', 8080, 0, 65535),
-    host: options.get('host') ?? '127.0.0.1',
+    host,
     dataDir: options.get('data') ?? './data',
     adminPassword: process.env.KHIU_ADMIN_PASSWORD,
   });
@@ -24,6 +28,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   process.stdout.write(`khiu listening on ${khiu.url}\n`);
+  // stderr: stdout stays the one line that others wait for.
+  const warning = announcePublicAddress(khiu, host);
+  if (warning) process.stderr.write(`${warning}\n`);
+  if (!existsSync(DEFAULT_STATIC_DIR)) process.stderr.write(`khiu: ${SCREENS_NOT_BUILT_HINT}\n`);
   await stopped;
   await khiu.close();
   return 0;

@@ -1,4 +1,12 @@
-import type { CounterStatus, DeviceProfiles, LocalizedText, Role } from '../contract/contract.ts';
+import type {
+  AnnouncementSettings,
+  ComplaintChannel,
+  CounterStatus,
+  DeviceProfiles,
+  LocalizedText,
+  OfficeHours,
+  Role,
+} from '../contract/contract.ts';
 import type { Actor, CounterRecord, ServiceRecord, UserRecord } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
 import {
@@ -6,6 +14,10 @@ import {
   SETTING_OFFICE_NAME,
   SETTING_QUEUE,
   SETTING_SATISFACTION_TARGET,
+  SETTING_OFFICE_HOURS,
+  SETTING_PUBLIC_BASE_URL,
+  SETTING_COMPLAINT_CHANNEL,
+  SETTING_ANNOUNCEMENT,
 } from './office-context.ts';
 import type { QueueConfig } from '../core/queue-rule.ts';
 import type { OfficeDefinition } from '../core/default-office.ts';
@@ -13,6 +25,7 @@ import { conflict, invalid, notFound } from '../core/errors.ts';
 import {
   officePrintsText,
   unprintableInOfficeName,
+  unprintableInComplaintChannel,
   unprintableInService,
   type UnprintableField,
 } from '../core/ticket-printable.ts';
@@ -228,9 +241,34 @@ export class AdminCommands {
     this.changeSetting(SETTING_OFFICE_NAME, name, actor);
   }
 
+  /** The address in every ticket's QR; null goes back to the default (the LAN address). */
+  setPublicBaseUrl(publicBaseUrl: string | null, actor: Actor): void {
+    this.changeSetting(SETTING_PUBLIC_BASE_URL, publicBaseUrl, actor);
+  }
+
+  /** Where citizens complain (project 17); one short line of it is printed on every ticket. */
+  setComplaintChannel(channel: ComplaintChannel, actor: Actor): void {
+    this.assertPrintable(unprintableInComplaintChannel(channel));
+    this.changeSetting(SETTING_COMPLAINT_CHANNEL, channel, actor);
+  }
+
   /** The satisfaction target the reports hold the satisfied share against (the plan: 80 %). */
   setSatisfactionTarget(pct: number, actor: Actor): void {
     this.changeSetting(SETTING_SATISFACTION_TARGET, pct, actor);
+  }
+
+  /** When the kiosk issues tickets; null: at any time. Every kiosk follows from its next snapshot. */
+  setOfficeHours(hours: OfficeHours | null, actor: Actor): void {
+    for (const { serviceId } of hours?.serviceLastTicket ?? []) {
+      if (!this.store.services.get(serviceId))
+        throw invalid('invalid_input', `serviceLastTicket: service ${serviceId} does not exist`);
+    }
+    this.changeSetting(SETTING_OFFICE_HOURS, hours, actor);
+  }
+
+  /** How the hall voice reads a call; every display takes it from its next snapshot. */
+  setAnnouncement(settings: AnnouncementSettings, actor: Actor): void {
+    this.changeSetting(SETTING_ANNOUNCEMENT, settings, actor);
   }
 
   /** Sets up an empty database as the given office (services, counters, rule). No-op when services exist. */
@@ -243,6 +281,10 @@ export class AdminCommands {
       this.store.ledger.record(now, 'setting.changed', 'setting', SETTING_OFFICE_NAME, actor);
       this.store.settings.set(SETTING_QUEUE, config);
       this.store.ledger.record(now, 'setting.changed', 'setting', SETTING_QUEUE, actor);
+      if (office.officeHours) {
+        this.store.settings.set(SETTING_OFFICE_HOURS, office.officeHours);
+        this.store.ledger.record(now, 'setting.changed', 'setting', SETTING_OFFICE_HOURS, actor);
+      }
       const ids = new Map<string, number>();
       office.services.forEach((definition, index) => {
         const service = this.store.services.insert({
@@ -283,6 +325,12 @@ export class AdminCommands {
         problem: unprintableInService(s),
       })),
       { what: 'the office name', problem: unprintableInOfficeName(this.ctx.officeName()) },
+      ...(() => {
+        const channel = this.ctx.complaintChannel();
+        return channel
+          ? [{ what: 'the complaint channel', problem: unprintableInComplaintChannel(channel) }]
+          : [];
+      })(),
     ];
     const first = problems.find((p) => p.problem !== null);
     if (first) {

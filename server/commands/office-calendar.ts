@@ -13,6 +13,9 @@ export class OfficeCalendar {
   private lastDay: string | null | undefined;
   private dayStart: { day: string; timeZone: string; ms: number } | undefined;
 
+  /** Called when a command enters a later office day than the last one: the day close. */
+  onDayTurned: ((day: string) => void) | undefined;
+
   constructor(private readonly ctx: OfficeContext) {}
 
   /** The office day as a read sees it; it does not move the day. */
@@ -24,8 +27,11 @@ export class OfficeCalendar {
 
   /** The office day a command works on, kept so that a clock stepped back cannot take it back. */
   enterDay(): string {
-    this.lastDay = this.day();
-    return this.lastDay;
+    const day = this.day();
+    const turned = day !== this.lastDay;
+    this.lastDay = day;
+    if (turned) this.onDayTurned?.(day);
+    return day;
   }
 
   /** A new ticket's place in time on `day` (see ticketTime). */

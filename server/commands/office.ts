@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { OfficeContext, type OfficeDeps } from './office-context.ts';
 import { TicketCommands } from './ticket-commands.ts';
+import { StepCommands } from './step-commands.ts';
+import { ComplaintCommands } from './complaint-commands.ts';
+import { SurveyCommands } from './survey-commands.ts';
 import { AdminCommands } from './admin-commands.ts';
 import { FeedbackCommands } from './feedback-commands.ts';
 import { StationCommands } from './station-commands.ts';
 import { Views } from './views.ts';
 import { ClockStepCommands } from './clock-step-commands.ts';
+import type { CheckpointCommands } from './checkpoint-commands.ts';
 import { conflict } from '../core/errors.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
 
@@ -31,15 +35,23 @@ export function randomTicketId(): string {
 export class Office {
   readonly ctx: OfficeContext;
   readonly tickets: TicketCommands;
+  readonly steps: StepCommands;
+  readonly complaints: ComplaintCommands;
+  readonly surveys: SurveyCommands;
   readonly admin: AdminCommands;
   readonly feedback: FeedbackCommands;
   readonly stations: StationCommands;
   readonly views: Views;
   readonly clockSteps: ClockStepCommands;
+  /** The signed daily checkpoints; set by the server once its key is loaded (seed-demo signs none). */
+  checkpoints: CheckpointCommands | null = null;
 
   constructor(deps: Omit<OfficeDeps, 'newTicketId'> & { newTicketId?: () => string }) {
     this.ctx = new OfficeContext({ newTicketId: randomTicketId, ...deps });
     this.tickets = new TicketCommands(this.ctx);
+    this.steps = new StepCommands(this.ctx);
+    this.complaints = new ComplaintCommands(this.ctx);
+    this.surveys = new SurveyCommands(this.ctx);
     this.admin = new AdminCommands(this.ctx);
     this.feedback = new FeedbackCommands(this.ctx);
     this.stations = new StationCommands(this.ctx);

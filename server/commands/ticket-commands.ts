@@ -1,4 +1,9 @@
-import type { OutOfTurnReason, PriorityKind, TicketStatus } from '../contract/contract.ts';
+import type {
+  CancelReason,
+  OutOfTurnReason,
+  PriorityKind,
+  TicketStatus,
+} from '../contract/contract.ts';
 import type { Actor, CounterRecord, TicketRecord } from '../core/records.ts';
 import type { DomainEvent } from './domain-events.ts';
 import type { OfficeContext } from './office-context.ts';
@@ -56,6 +61,10 @@ export class TicketCommands {
   }
 
   issue(serviceId: number, priority: PriorityKind | null, actor: Actor): IssuedTicket {
+    // Refused before the day turns or a number is taken. Signed-in staff may still issue (to
+    // put a citizen back in line); the ledger entry records what they overrode.
+    const refusal = this.ctx.issueRefusal(serviceId);
+    if (refusal && actor.kind !== 'user') throw refusal.error;
     const day = this.openToday();
     return this.ctx.run((events) => {
       const service = this.ctx.services().get(serviceId);
@@ -83,6 +92,7 @@ export class TicketCommands {
       });
       const seq = this.store.ledger.record(now, 'ticket.issued', 'ticket', ticket.id, actor, {
         ahead,
+        ...(refusal ? { overrode: refusal.reason } : {}),
       });
       events.push({
         kind: 'ticket:issued',
@@ -198,14 +208,15 @@ export class TicketCommands {
     return this.simple(ticketId, 'no_show', actor, () => ({ status: 'no_show' }), 'ticket.no_show');
   }
 
-  cancel(ticketId: string, actor: Actor): TicketRecord {
-    return this.simple(
-      ticketId,
-      'cancel',
-      actor,
-      () => ({ status: 'cancelled', held: false }),
-      'ticket.cancelled',
-    );
+  /** Cancels a ticket in line or held aside; the reason is recorded in the ledger. */
+  cancel(ticketId: string, reason: CancelReason, actor: Actor): TicketRecord {
+    return this.ctx.run((events) => {
+      const ticket = this.mustGet(ticketId);
+      assertTicketCan('cancel', ticket);
+      const patch = { status: 'cancelled' as const, held: false, staff: keptStaff(actor, ticket) };
+      const details = { reason, wasStatus: ticket.status, wasHeld: ticket.held };
+      return this.change(ticket, patch, 'ticket.cancelled', actor, details, events);
+    });
   }
 
   /** Parks a called ticket (the citizen went to fetch a document); it waits aside for its counter. */

@@ -1,4 +1,5 @@
 import type {
+  IssuingState,
   CallSummary,
   DeviceProfiles,
   Counter,
@@ -9,16 +10,22 @@ import type {
   Snapshot,
   Ticket,
   TicketRecord as TicketListing,
+  TicketSteps,
   User,
 } from '../contract/contract.ts';
 import type { CounterRecord, ServiceRecord, TicketRecord, UserRecord } from '../core/records.ts';
 import { standardMinutesOf } from '../core/records.ts';
 import type { OfficeContext } from './office-context.ts';
+import type { TicketStepRecord } from '../store/step-store.ts';
 import { nextDay, startOfLocalDay, toLocalIso } from '../core/local-time.ts';
 import { estimateWaitMinutes } from '../core/wait-estimate.ts';
+import { publishedRule } from '../core/queue-rule.ts';
 import { notFound } from '../core/errors.ts';
+import { isOfficeOpen, nextHoursChange, nextOpening } from '../core/office-hours.ts';
+import { serviceAvailability } from '../core/service-availability.ts';
 
 const LATEST_CALLS = 10;
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 /** A transfer chain longer than this is corrupt data, not a citizen's path. */
 const MAX_TRANSFERS = 50;
 
@@ -119,6 +126,8 @@ export class Views {
       status: t.status,
       priority: t.priority,
       issuedAt: this.iso(t.issuedMs),
+      // A transfer's successor keeps the original place in time: that is when the citizen joined.
+      joinedAt: this.iso(t.queuedMs),
       ahead,
       estimatedWaitMinutes,
       counterId: t.counterId,
@@ -130,6 +139,22 @@ export class Views {
       outOfTurn: t.outOfTurn,
       transferredTo: t.transferredTo,
       transferredFrom: t.transferredFrom,
+    };
+  }
+
+  /** A ticket's timed steps, as the counter screen reads them back. */
+  ticketSteps(ticketId: string, steps: TicketStepRecord[]): TicketSteps {
+    return {
+      ticketId,
+      steps: steps.map((s) => ({
+        order: s.order,
+        startedAt: this.iso(s.startedMs),
+        finishedAt: this.iso(s.finishedMs),
+        standardMinutes: s.standardMinutes,
+        minutes: s.finishedMs === null ? null : round2((s.finishedMs - s.startedMs) / 60_000),
+        counterId: s.counterId,
+        staff: s.staff,
+      })),
     };
   }
 
@@ -164,6 +189,9 @@ export class Views {
     const counts = new Map(
       this.store.tickets.waitingCounts(day).map((c) => [c.serviceId, c.waiting]),
     );
+    const oldest = new Map(
+      this.store.tickets.oldestWaitingByService(day).map((o) => [o.serviceId, o.queuedMs]),
+    );
     const counters = this.ctx.counters();
     const byId = new Map(counters.map((c) => [c.id, c]));
     const services = [...this.ctx.services().values()].map((s) => {
@@ -176,6 +204,7 @@ export class Views {
         code: s.code,
         waiting,
         estimatedWaitMinutes: estimateWaitMinutes(waiting, standardMinutesOf(s), open),
+        oldestWaitingSince: this.iso(oldest.get(s.id) ?? null),
       };
     });
     const latestCalls: CallSummary[] = this.store.tickets
@@ -210,7 +239,44 @@ export class Views {
       officeName: this.ctx.officeName(),
       timeZone: this.ctx.config().timeZone,
       counters: this.counters(),
+      serviceDefinitions: this.services(),
+      rule: publishedRule(this.ctx.config()),
+      publicBaseUrl: this.ctx.publicAddress().publicBaseUrl,
+      complaintChannel: this.ctx.complaintChannel(),
+      announcement: this.ctx.announcement(),
+      issuing: this.issuing(),
       ...this.queue(),
+    };
+  }
+
+  /** Which active services the kiosk issues now, and how long the office hours keep that so. */
+  issuing(): IssuingState {
+    const hours = this.ctx.officeHours();
+    const timeZone = this.ctx.config().timeZone;
+    const now = this.ctx.now();
+    const counters = this.ctx.counters();
+    const active = [...this.ctx.services().values()].filter((s) => s.active);
+    const closed = hours !== null && !isOfficeOpen(hours, now, timeZone);
+    return {
+      officeHours: hours,
+      officeOpensAt: closed ? this.iso(nextOpening(hours, null, now, timeZone)) : null,
+      services: active.map((s) => {
+        const a = serviceAvailability(hours, counters, s.id, now, timeZone);
+        return {
+          serviceId: s.id,
+          unavailable: a.unavailable,
+          pauseReason: a.pauseReason,
+          opensAt: this.iso(a.opensAtMs),
+        };
+      }),
+      changesInMs: hours
+        ? nextHoursChange(
+            hours,
+            active.map((s) => s.id),
+            now,
+            timeZone,
+          ) - now
+        : null,
     };
   }
 

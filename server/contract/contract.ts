@@ -5,9 +5,16 @@
  * contract for clients outside this repository.
  */
 
+import type { ComplaintChannel } from './citizen-feedback.ts';
+import type { AnnouncementSettings, IssuingState } from './office-settings.ts';
+
 /** ISO 8601 with the office's UTC offset, e.g. 2026-11-25T09:00:00.000+07:00 */
 export type IsoTime = string;
 
+/**
+ * Thai is required; English is optional: an office may leave it '' (never missing), and
+ * screens show the Thai where the English is empty.
+ */
 export interface LocalizedText {
   th: string;
   en: string;
@@ -38,6 +45,35 @@ export const OUT_OF_TURN_REASONS = [
   'accessibility_need',
 ] as const;
 export type OutOfTurnReason = (typeof OUT_OF_TURN_REASONS)[number];
+
+/** The reasons in words, as the counter, the reports and /transparency show them. */
+export const OUT_OF_TURN_REASON_LABELS: Record<OutOfTurnReason, LocalizedText> = {
+  returned_with_documents: { th: 'กลับมาพร้อมเอกสารที่ขาด', en: 'Returned with missing documents' },
+  appointment: { th: 'นัดหมายล่วงหน้า', en: 'Appointment' },
+  medical_emergency: { th: 'เหตุฉุกเฉินทางการแพทย์', en: 'Medical emergency' },
+  correcting_staff_error: { th: 'แก้ไขความผิดพลาดของเจ้าหน้าที่', en: 'Correcting a staff error' },
+  accessibility_need: { th: 'ความจำเป็นด้านการเข้าถึง', en: 'Accessibility need' },
+};
+
+/**
+ * Why staff cancelled a ticket (POST /api/tickets/:id/cancel {reason}); recorded in the ledger.
+ * The server also cancels with `day_closed` (a ticket still waiting when the office day turns),
+ * which staff cannot choose.
+ */
+export const CANCEL_REASONS = [
+  'citizen_left',
+  'wrong_service',
+  'duplicate_ticket',
+  'citizen_request',
+] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+/**
+ * The states a ticket can be cancelled from (server/core/ticket-lifecycle.ts enforces them).
+ * Only a ticket in line or held aside: a citizen called or being served is a no-show, a
+ * transfer or a finish, so that what happened at the counter is what the reports count.
+ */
+export const CANCELLABLE_STATUSES = ['waiting'] as const satisfies readonly TicketStatus[];
 
 export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
 export type CounterStatus = (typeof COUNTER_STATUSES)[number];
@@ -84,6 +120,11 @@ export interface PublicTicket {
   serviceId: number;
   status: TicketStatus;
   issuedAt: IsoTime;
+  /**
+   * When the citizen took their place in line: `issuedAt` for a first ticket, the original
+   * ticket's time for one a transfer carried on (which keeps that place in time).
+   */
+  joinedAt: IsoTime;
   /** Waiting tickets that will be called before this one under the published rule. */
   ahead: number;
   estimatedWaitMinutes: number | null;
@@ -113,6 +154,28 @@ export interface TicketRecord extends Ticket {
   /** The kiosk that issued it, and what its printer last reported (null: never reported). */
   station: string | null;
   printOutcome: PrintOutcome | null;
+}
+
+/**
+ * One posted step of a ticket's service as the counter timed it (project 26): started and
+ * finished by the counter serving the ticket, each recorded in the ledger.
+ */
+export interface TicketStep {
+  order: number;
+  startedAt: IsoTime;
+  finishedAt: IsoTime | null;
+  /** The step's posted minutes when it started: what it is held against. */
+  standardMinutes: number;
+  /** Finish minus start in minutes (two decimals); null while the step runs. */
+  minutes: number | null;
+  counterId: number;
+  staff: string | null;
+}
+
+/** GET /api/tickets/:id/steps and the answer of each step start and finish. */
+export interface TicketSteps {
+  ticketId: string;
+  steps: TicketStep[];
 }
 
 export interface Rating {
@@ -156,6 +219,12 @@ export interface QueueServiceSummary {
   code: string;
   waiting: number;
   estimatedWaitMinutes: number | null;
+  /**
+   * When the longest-waiting ticket of the service (in line, not held) joined the line,
+   * kept across transfers; null when nobody waits. Screens hold it against the service's
+   * `targetWaitMinutes`.
+   */
+  oldestWaitingSince: IsoTime | null;
 }
 
 export interface PublicNowServing {
@@ -194,6 +263,47 @@ export interface LedgerVerification {
   headHash: string;
   brokenAt?: number;
   problem?: string;
+}
+
+/**
+ * One closed office day's ledger head, signed with the office's Ed25519 key over the UTF-8
+ * bytes of `khiu-checkpoint:v1:{day}:{seq}:{count}:{headHash}`.
+ */
+export interface LedgerCheckpoint {
+  /** Office-local YYYY-MM-DD. */
+  day: string;
+  /** The day's last entry and its hash; `count` entries end there (seq − count follows the day before). */
+  seq: number;
+  count: number;
+  headHash: string;
+  /** Base64 Ed25519 signature. */
+  signature: string;
+}
+
+/** GET /api/ledger/checkpoints: save it outside the office and check it later. */
+export interface LedgerCheckpoints {
+  /** PEM (SPKI) of the office's checkpoint key. */
+  publicKey: string;
+  checkpoints: LedgerCheckpoint[];
+}
+
+/** One ticket that joined the line after the asking ticket and was called before it. */
+export interface OrderCheckCall {
+  number: string;
+  calledAt: IsoTime;
+  /** priority_turn: a priority ticket called by the published rule; else out_of_turn. */
+  rule: 'priority_turn' | 'out_of_turn';
+  /** The recorded out-of-turn reason; null when the call was not recorded as out of turn. */
+  reason: OutOfTurnReason | null;
+}
+
+/** GET /api/tickets/:id/order-check: was anyone who joined later called first? */
+export interface OrderCheck {
+  ticket: { id: string; number: string };
+  /** From joining this service's line to the first call (or to now while waiting), two decimals. */
+  waitMinutes: number;
+  targetWaitMinutes: number;
+  calledBefore: OrderCheckCall[];
 }
 
 export interface User {
@@ -252,10 +362,29 @@ export interface StationCreated {
  */
 export interface PublicSnapshot extends PublicQueueSummary {
   seq: number;
+  /** How the hall voice reads a call; the display follows a change from the next call. */
+  announcement: AnnouncementSettings;
   /** The office's time zone (the published rule's): screens show times and days in it. */
   timeZone: string;
   counters: Counter[];
   officeName: LocalizedText;
+  /**
+   * Where citizens' phones reach the server (no trailing slash): the ticket QR holds
+   * <publicBaseUrl>/t/<id>. The office's setting, else a default (PublicAddressSettings);
+   * null while the server was not told how it is reached.
+   */
+  publicBaseUrl: string | null;
+  /** Where citizens complain (project 17); null until the office sets it. */
+  complaintChannel: ComplaintChannel | null;
+  /** Every service as posted (inactive ones too): screens show names, steps and fees from it. */
+  serviceDefinitions: Service[];
+  /** The published calling rule, as GET /api/queue/rule answers it. */
+  rule: QueueRule;
+  /**
+   * Office hours and which services the kiosk issues now. This server always sends it; a
+   * screen given a snapshot without it treats every active service as issuing.
+   */
+  issuing?: IssuingState;
 }
 
 export interface Snapshot extends PublicSnapshot {
@@ -443,3 +572,5 @@ export const RATING_LABELS: Record<number, LocalizedText> = {
 };
 
 export * from './reports.ts';
+export * from './citizen-feedback.ts';
+export * from './office-settings.ts';

@@ -1,4 +1,4 @@
-import type { LocalizedText, ServiceStep } from '../contract/contract.ts';
+import type { LocalizedText, OfficeHours, ServiceStep } from '../contract/contract.ts';
 import type { ServiceRecord } from './records.ts';
 
 /** A service as the office posts it, before it has an id. */
@@ -14,6 +14,8 @@ export interface OfficeDefinition {
   officeName: LocalizedText;
   services: ServiceDefinition[];
   counters: CounterDefinition[];
+  /** Set up with the office when given; without, it issues tickets at any time until an admin sets hours. */
+  officeHours?: OfficeHours;
 }
 
 const step = (

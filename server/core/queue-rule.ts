@@ -59,6 +59,8 @@ export function pickNext(
 /** The rule in words, as posted in the hall and on the web. */
 export function describeQueueRule(config: QueueConfig): LocalizedText {
   const n = config.priority.everyNormal;
+  const plural = (count: number, one: string, many: string) =>
+    `${count} ${count === 1 ? one : many}`;
   return {
     th:
       `เรียกตามลำดับผู้ที่รอนานที่สุดก่อน (ใครมาก่อนได้ก่อน) ในบริการของแต่ละช่อง ` +
@@ -69,8 +71,8 @@ export function describeQueueRule(config: QueueConfig): LocalizedText {
     en:
       `Each counter calls the longest-waiting ticket among its services (first come, first served). ` +
       `Elderly, disabled and pregnant citizens get a priority ticket (${config.priority.prefix}); ` +
-      `one priority ticket is called after every ${n} normal calls. ` +
-      `A ticket is recalled at most ${config.recallLimit} times, then recorded as a no-show. ` +
+      `one priority ticket is called after every ${plural(n, 'normal call', 'normal calls')}. ` +
+      `A ticket is recalled at most ${plural(config.recallLimit, 'time', 'times')}, then recorded as a no-show. ` +
       `Any call out of turn needs a reason code and is recorded and published.`,
   };
 }

@@ -1,5 +1,6 @@
-import type { TicketStatus } from '../contract/contract.ts';
+import type { CancelReason, TicketStatus } from '../contract/contract.ts';
 import type { TicketRecord } from './records.ts';
+import { CANCELLABLE_STATUSES } from '../contract/contract.ts';
 import { conflict } from './errors.ts';
 
 export type TicketAction =
@@ -12,7 +13,8 @@ export type TicketAction =
   | 'hold'
   | 'return'
   | 'cancel'
-  | 'rate';
+  | 'rate'
+  | 'step';
 
 const FROM: Record<TicketAction, readonly TicketStatus[]> = {
   call: ['waiting'],
@@ -23,8 +25,11 @@ const FROM: Record<TicketAction, readonly TicketStatus[]> = {
   transfer: ['waiting', 'called', 'serving'],
   hold: ['called', 'serving'],
   return: ['waiting'],
-  cancel: ['waiting'],
+  // Published in the contract so the counter screen offers cancel exactly where it is allowed.
+  cancel: CANCELLABLE_STATUSES,
   rate: ['done'],
+  // A posted step is timed while the citizen is being served, and only then.
+  step: ['serving'],
 };
 
 const VERB: Record<TicketAction, string> = {
@@ -38,22 +43,32 @@ const VERB: Record<TicketAction, string> = {
   return: 'returned from hold',
   cancel: 'cancelled',
   rate: 'rated',
+  step: 'timed step by step',
 };
 
-/** Throws a 409 unless `action` is allowed for a ticket in this state. */
-export function assertTicketCan(
-  action: TicketAction,
-  ticket: { number: string; status: TicketStatus; held: boolean },
-): void {
-  const allowed = FROM[action].includes(ticket.status);
+type LifecycleTicket = { number: string; status: TicketStatus; held: boolean };
+
+/** Whether `action` is allowed for a ticket in this state. */
+export function ticketCan(action: TicketAction, ticket: Omit<LifecycleTicket, 'number'>): boolean {
   // A held ticket waits aside: only its own counter may return it, nobody calls it in line.
   const holdOk = action === 'return' ? ticket.held : action === 'call' ? !ticket.held : true;
-  if (!allowed || !holdOk) {
+  return FROM[action].includes(ticket.status) && holdOk;
+}
+
+/** Throws a 409 unless `action` is allowed for a ticket in this state. */
+export function assertTicketCan(action: TicketAction, ticket: LifecycleTicket): void {
+  if (!ticketCan(action, ticket)) {
     const state = ticket.held && ticket.status === 'waiting' ? 'on hold' : ticket.status;
     const code = action === 'rate' ? 'ticket_not_finished' : 'invalid_state';
     throw conflict(code, `ticket ${ticket.number} is ${state} and cannot be ${VERB[action]}`);
   }
 }
+
+/**
+ * Why a ticket was cancelled: the reasons staff choose from, and the office day closing.
+ * Recorded in the ledger entry of the cancel, never on the ticket row.
+ */
+export type CancelCause = CancelReason | 'day_closed';
 
 /** The progress of a ticket that waits in line and has not been called: new or just transferred. */
 export const NOT_YET_CALLED = {

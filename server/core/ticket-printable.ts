@@ -83,3 +83,24 @@ export function unprintableInService(service: {
 export function unprintableInOfficeName(name: LocalizedText): UnprintableField | null {
   return found('th', name.th);
 }
+
+/**
+ * What a ticket prints of the complaint channel (core/complaint-channel.ts complaintParts):
+ * the phone, LINE, web and e-mail, and the Thai note when it is all there is.
+ */
+export function unprintableInComplaintChannel(channel: {
+  phone: string | null;
+  line: string | null;
+  email: string | null;
+  web: string | null;
+  note: { th: string } | null;
+}): UnprintableField | null {
+  const printed = channel.phone || channel.line || channel.email || channel.web;
+  return (
+    (channel.phone ? found('phone', channel.phone) : null) ??
+    (channel.line ? found('line', channel.line) : null) ??
+    (channel.web ? found('web', channel.web) : null) ??
+    (channel.email ? found('email', channel.email) : null) ??
+    (!printed && channel.note ? found('note.th', channel.note.th) : null)
+  );
+}

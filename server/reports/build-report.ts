@@ -18,6 +18,11 @@ import { toLocalIso, utcOffsetMinutes } from '../core/local-time.ts';
 import { FiguresBuilder, measureGroup, type Standards } from './figures.ts';
 import { daysOf, weekdayOf, type ReportPeriod } from './report-period.ts';
 import { round } from './statistics.ts';
+import { stepRows } from './step-figures.ts';
+import type { StepGroupRecord, SurveyCountsRecord } from '../store/report-store.ts';
+import { surveyFigures } from './survey.ts';
+import { complaintCounts } from './complaints.ts';
+import type { ComplaintCountRecord } from '../store/complaint-store.ts';
 
 export interface ReportInput {
   period: ReportPeriod;
@@ -30,6 +35,12 @@ export interface ReportInput {
   counters: CounterRecord[];
   /** The period's tickets (by office-local day of issue) and their ratings. */
   current: PeriodRecords;
+  /** The steps timed for the period's tickets. */
+  steps: StepGroupRecord[];
+  /** The five-question surveys of the period's tickets. */
+  surveys: SurveyCountsRecord;
+  /** Complaints received in the period, grouped by day, kind and status (never their text). */
+  complaints?: ComplaintCountRecord[];
   previous: PeriodRecords;
 }
 
@@ -53,18 +64,17 @@ export function buildReport(input: ReportInput): Report {
   const totals = current.totals.build(target);
   const previousTotals = previous.totals.build(target);
 
-  const services = input.services
-    .filter((s) =>
-      input.serviceId === null ? s.active || current.services.has(s.id) : s.id === input.serviceId,
-    )
-    .map((s) => ({
-      serviceId: s.id,
-      code: s.code,
-      name: s.name,
-      targetWaitMinutes: s.targetWaitMinutes,
-      standardMinutes: standardMinutesOf(s),
-      ...(current.services.get(s.id) ?? new FiguresBuilder()).build(target),
-    }));
+  const shown = input.services.filter((s) =>
+    input.serviceId === null ? s.active || current.services.has(s.id) : s.id === input.serviceId,
+  );
+  const services = shown.map((s) => ({
+    serviceId: s.id,
+    code: s.code,
+    name: s.name,
+    targetWaitMinutes: s.targetWaitMinutes,
+    standardMinutes: standardMinutesOf(s),
+    ...(current.services.get(s.id) ?? new FiguresBuilder()).build(target),
+  }));
 
   const counterById = new Map(input.counters.map((c) => [c.id, c]));
   const counterIds = new Set([...input.counters.map((c) => c.id), ...current.counters.keys()]);
@@ -102,6 +112,9 @@ export function buildReport(input: ReportInput): Report {
         ...call,
         calledAt: toLocalIso(calledMs, input.timeZone),
       })),
+    steps: stepRows(shown, input.steps),
+    surveys: surveyFigures(input.surveys),
+    complaints: complaintCounts(input.complaints ?? [], input.period.range),
     previous: {
       range: input.period.previous,
       totals: previousTotals,

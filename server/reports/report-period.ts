@@ -16,7 +16,8 @@ export type ReportRequest = { serviceId?: number } & (
 );
 
 export interface ReportPeriod {
-  kind: ReportKind;
+  /** 'custom': a range no report kind names (an ITA publication's quarter). */
+  kind: ReportKind | 'custom';
   title: LocalizedText;
   range: ReportRange;
   previous: ReportRange;

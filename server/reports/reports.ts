@@ -3,7 +3,7 @@ import type { OfficeContext } from '../commands/office-context.ts';
 import { localDay, toLocalIso } from '../core/local-time.ts';
 import { invalid, notFound } from '../core/errors.ts';
 import { buildReport } from './build-report.ts';
-import { periodOf, type ReportRequest } from './report-period.ts';
+import { periodOf, type ReportPeriod, type ReportRequest } from './report-period.ts';
 import { historyEntry } from './ticket-history.ts';
 
 /** A transfer chain longer than this is corrupt data, not a citizen's path. */
@@ -14,13 +14,20 @@ export class Reports {
   constructor(private readonly ctx: OfficeContext) {}
 
   build(request: ReportRequest): Report {
-    const { store } = this.ctx;
-    const timeZone = this.ctx.config().timeZone;
-    const now = this.ctx.now();
     const serviceId = request.serviceId ?? null;
     if (serviceId !== null && !this.ctx.services().has(serviceId))
       throw notFound('service', serviceId);
-    const period = periodOf(request, localDay(now, timeZone));
+    const today = localDay(this.ctx.now(), this.ctx.config().timeZone);
+    return this.buildPeriod(periodOf(request, today), serviceId);
+  }
+
+  /** The report of any period, e.g. a quarter of the fiscal year for the ITA publications. */
+  buildPeriod(period: ReportPeriod, serviceId: number | null): Report {
+    const { store } = this.ctx;
+    const timeZone = this.ctx.config().timeZone;
+    const now = this.ctx.now();
+    if (serviceId !== null && !this.ctx.services().has(serviceId))
+      throw notFound('service', serviceId);
     if (period.range.days > 400) throw invalid('range_too_long', 'at most 400 days at a time');
     const { from, to } = period.range;
     const before = period.previous;
@@ -37,6 +44,9 @@ export class Reports {
         tickets: store.reports.ticketGroups(from, to, serviceId, 'day-service-counter-staff'),
         ratings: store.reports.ratingGroups(from, to, serviceId),
       },
+      steps: store.reports.stepGroups(from, to, serviceId),
+      surveys: store.reports.surveyCounts(from, to, serviceId),
+      complaints: store.complaints.counts(from, to, serviceId),
       previous: {
         tickets: store.reports.ticketGroups(before.from, before.to, serviceId, 'day-service'),
         ratings: store.reports.ratingGroups(before.from, before.to, serviceId),

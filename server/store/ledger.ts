@@ -17,6 +17,12 @@ export const TRACKED = {
   setting: { table: 'settings', key: 'key' },
   // Paired stations: their rows hold only the SHA-256 of each token, never the token.
   station: { table: 'stations', key: 'id' },
+  // A posted step as the counter timed it (migration 007); its id is `<ticket id>:<order>`.
+  step: { table: 'ticket_steps', key: 'id' },
+  // A citizen's complaint and its handling (migration 010; project 17).
+  complaint: { table: 'complaints', key: 'id' },
+  // A citizen's five-question survey (migration 009), on the ticket where the service ended.
+  survey: { table: 'surveys', key: 'ticket_id' },
 } as const;
 
 export type LedgerEntity = keyof typeof TRACKED;
@@ -88,8 +94,12 @@ export class Ledger {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       lastOfEntity: db.prepare(`SELECT data FROM ledger WHERE entity = ? AND entity_id = ?
         ORDER BY seq DESC LIMIT 1`),
+      // Its steps' ids are `<ticket id>:<order>`: the range between ':' and ';' on the index.
       ofEntities: db.prepare(`SELECT seq, at_ms, type, entity, entity_id, data, hash FROM ledger
-        WHERE entity IN ('ticket', 'rating') AND entity_id = ? ORDER BY seq`),
+        WHERE entity IN ('ticket', 'rating', 'survey') AND entity_id = @id
+        UNION ALL SELECT seq, at_ms, type, entity, entity_id, data, hash FROM ledger
+        WHERE entity = 'step' AND entity_id > @id || ':' AND entity_id < @id || ';'
+        ORDER BY seq`),
     };
     for (const [entity, { table, key }] of Object.entries(TRACKED)) {
       this.rowStatements.set(
@@ -133,17 +143,19 @@ export class Ledger {
     return seq;
   }
 
-  /** A ticket's entries and its rating's, oldest first (they share the ticket id). */
+  /** A ticket's entries, its rating's, its survey's and its timed steps', oldest first. */
   entriesOfTicket(ticketId: string): LedgerEntry[] {
-    return (this.q.ofEntities.all(ticketId) as Omit<LedgerRow, 'prev_hash'>[]).map((row) => ({
-      seq: row.seq,
-      atMs: row.at_ms,
-      type: row.type,
-      entity: row.entity,
-      entityId: row.entity_id,
-      data: JSON.parse(row.data) as LedgerEntry['data'],
-      hash: row.hash,
-    }));
+    return (this.q.ofEntities.all({ id: ticketId }) as Omit<LedgerRow, 'prev_hash'>[]).map(
+      (row) => ({
+        seq: row.seq,
+        atMs: row.at_ms,
+        type: row.type,
+        entity: row.entity,
+        entityId: row.entity_id,
+        data: JSON.parse(row.data) as LedgerEntry['data'],
+        hash: row.hash,
+      }),
+    );
   }
 
   /**

@@ -1,6 +1,20 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.ts';
 import type { RatingGroupRecord, TicketGroupRecord } from '../core/records.ts';
+import type { SurveyQuestion } from '../contract/contract.ts';
+import { SURVEY_QUESTIONS } from '../contract/contract.ts';
+
+/** One service's timed step over a period (migration 007's ticket_steps). */
+export interface StepGroupRecord {
+  serviceId: number;
+  order: number;
+  /** Finish minus start of each timed step. */
+  durationsMs: number[];
+  /** Steps with posted minutes to keep (a step posted with 0 minutes has none). */
+  heldToStandard: number;
+  /** Of those, finished within the minutes posted when they started. */
+  withinStandard: number;
+}
 
 /**
  * How finely a period's tickets are grouped: fully for the report's own period;
@@ -62,6 +76,38 @@ const ratingGroups = (oneService: boolean): string => `
   WHERE t.day BETWEEN ? AND ? ${oneService ? 'AND t.service_id = ?' : ''}
   GROUP BY t.day, t.service_id, r.counter_id, r.staff, r.score`;
 
+/** Timed steps: started and finished, of the period's tickets, by service and step number. */
+const stepGroups = (oneService: boolean): string => `
+  SELECT t.service_id, s.step_order, group_concat(s.finished_ms - s.started_ms),
+    sum(s.standard_minutes > 0),
+    sum(s.standard_minutes > 0 AND s.finished_ms - s.started_ms <= s.standard_minutes * 60000)
+  FROM tickets t JOIN ticket_steps s ON s.ticket_id = t.id
+  WHERE t.day BETWEEN ? AND ? ${oneService ? 'AND t.service_id = ?' : ''}
+    AND s.finished_ms IS NOT NULL
+  GROUP BY t.service_id, s.step_order`;
+
+type RawStepGroup = [
+  serviceId: number,
+  order: number,
+  durations: string,
+  held: number,
+  within: number,
+];
+
+/** The five-question surveys of a period's tickets (migration 009): answers per question and level. */
+export interface SurveyCountsRecord {
+  n: number;
+  withComment: number;
+  counts: Record<SurveyQuestion, [number, number, number, number, number]>;
+}
+
+/** One pass: for each question, how many answered it at each level 1..5. */
+const surveyCounts = (oneService: boolean): string => `
+  SELECT count(*), count(s.comment),
+    ${SURVEY_QUESTIONS.flatMap((q) => [1, 2, 3, 4, 5].map((level) => `sum(s.${q}_score = ${level})`)).join(', ')}
+  FROM tickets t JOIN surveys s ON s.ticket_id = t.id
+  WHERE t.day BETWEEN ? AND ? ${oneService ? 'AND t.service_id = ?' : ''}`;
+
 /** A comma-separated list from group_concat (numbers, or JSON values) as an array. */
 const listOf = <T>(text: string | null): T[] => (text === null ? [] : JSON.parse(`[${text}]`));
 
@@ -117,6 +163,34 @@ export class ReportStore {
       score: r[4],
       count: r[5],
     }));
+  }
+
+  /** The steps timed for those tickets, by service and step number. */
+  stepGroups(from: string, to: string, serviceId: number | null): StepGroupRecord[] {
+    const statement = this.statement(`steps:${serviceId !== null}`, () =>
+      stepGroups(serviceId !== null),
+    );
+    return (statement.all(...rangeParams(from, to, serviceId)) as RawStepGroup[]).map((r) => ({
+      serviceId: r[0],
+      order: r[1],
+      durationsMs: listOf<number>(r[2]),
+      heldToStandard: r[3],
+      withinStandard: r[4],
+    }));
+  }
+
+  /** The surveys answered for those tickets (each on the ticket where the service ended). */
+  surveyCounts(from: string, to: string, serviceId: number | null): SurveyCountsRecord {
+    const statement = this.statement(`surveys:${serviceId !== null}`, () =>
+      surveyCounts(serviceId !== null),
+    );
+    const row = statement.get(...rangeParams(from, to, serviceId)) as (number | null)[];
+    const counts = {} as SurveyCountsRecord['counts'];
+    SURVEY_QUESTIONS.forEach((question, i) => {
+      const at = (level: number): number => row[2 + i * 5 + level - 1] ?? 0;
+      counts[question] = [at(1), at(2), at(3), at(4), at(5)];
+    });
+    return { n: row[0] ?? 0, withComment: row[1] ?? 0, counts };
   }
 
   private statement(key: string, sql: () => string): Statement<(string | number)[]> {

@@ -7,6 +7,11 @@ import { ClientRequestStore, RatingStore, SettingStore } from './misc-store.ts';
 import { Ledger } from './ledger.ts';
 import { ReportStore } from './report-store.ts';
 import { StationStore } from './station-store.ts';
+import { CheckpointStore } from './checkpoint-store.ts';
+import { OrderCheckStore } from './order-check-store.ts';
+import { StepStore } from './step-store.ts';
+import { ComplaintStore } from './complaint-store.ts';
+import { SurveyStore } from './survey-store.ts';
 
 /** Every table's statements, prepared once for one database handle. */
 export class Store {
@@ -20,6 +25,11 @@ export class Store {
   readonly ledger: Ledger;
   readonly reports: ReportStore;
   readonly stations: StationStore;
+  readonly checkpoints: CheckpointStore;
+  readonly orderCheck: OrderCheckStore;
+  readonly steps: StepStore;
+  readonly complaints: ComplaintStore;
+  readonly surveys: SurveyStore;
 
   /** One wrapper made once: better-sqlite3 builds a new one per db.transaction() call. */
   private readonly runInTransaction: ReturnType<Db['transaction']>;
@@ -36,6 +46,11 @@ export class Store {
     this.ledger = new Ledger(db);
     this.reports = new ReportStore(db);
     this.stations = new StationStore(db);
+    this.checkpoints = new CheckpointStore(db);
+    this.orderCheck = new OrderCheckStore(db);
+    this.steps = new StepStore(db);
+    this.complaints = new ComplaintStore(db);
+    this.surveys = new SurveyStore(db);
   }
 
   /** Runs `work` as one transaction (BEGIN IMMEDIATE: the writer lock up front). */

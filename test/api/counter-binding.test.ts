@@ -36,7 +36,7 @@ describe('staff work one counter at a time', () => {
       ['POST', `/api/tickets/${served.id}/recall`],
       ['POST', `/api/tickets/${served.id}/hold`],
       ['POST', `/api/tickets/${served.id}/transfer`, { serviceId: 1 }],
-      ['POST', `/api/tickets/${waiting.id}/cancel`],
+      ['POST', `/api/tickets/${waiting.id}/cancel`, { reason: 'citizen_left' }],
       ['POST', `/api/tickets/${waiting.id}/transfer`, { serviceId: 1 }],
       ['POST', `/api/tickets/${waiting.id}/call`, { counterId: 2, reason: 'appointment' }],
       ['POST', '/api/counters/2/call-next'],
@@ -58,7 +58,9 @@ describe('staff work one counter at a time', () => {
     // Counter 2's own clerk can do all of it.
     expect((await clerkTwo.post(`/api/tickets/${served.id}/start`)).status).toBe(200);
     expect((await clerkTwo.post(`/api/tickets/${served.id}/finish`)).status).toBe(200);
-    expect((await clerkTwo.post(`/api/tickets/${waiting.id}/cancel`)).status).toBe(200);
+    expect(
+      (await clerkTwo.post(`/api/tickets/${waiting.id}/cancel`, { reason: 'citizen_left' })).status,
+    ).toBe(200);
   });
 
   it('asks a staff session with no counter to choose one, then works only there', async () => {

@@ -89,4 +89,14 @@ describe('pickNext', () => {
     expect(text.th).toContain(`${DEFAULT_QUEUE_CONFIG.priority.everyNormal} คิว`);
     expect(text.en).toContain(`every ${DEFAULT_QUEUE_CONFIG.priority.everyNormal} normal calls`);
   });
+
+  it('says "1 time" and "every 1 normal call" in English, not "1 times"', () => {
+    const text = describeQueueRule({
+      ...DEFAULT_QUEUE_CONFIG,
+      priority: { ...DEFAULT_QUEUE_CONFIG.priority, everyNormal: 1 },
+      recallLimit: 1,
+    });
+    expect(text.en).toContain('after every 1 normal call.');
+    expect(text.en).toContain('at most 1 time, then');
+  });
 });

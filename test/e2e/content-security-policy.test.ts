@@ -85,6 +85,8 @@ describe('the Content-Security-Policy', () => {
         // The issued ticket draws its QR code: the page's most unusual markup.
         async (page) => {
           await page.getByTestId('service-B').click();
+          // The kiosk shows the documents and fee first; the second tap takes the number.
+          await page.getByTestId('confirm-issue').click();
           await page.getByTestId('issued').waitFor();
         },
       ],

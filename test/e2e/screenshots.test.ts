@@ -124,6 +124,8 @@ describe.each([
     await shoot(kiosk, '/kiosk', 'kiosk-issued', size, async (p) => {
       await p.getByTestId('priority-elderly').click();
       await p.getByTestId('service-C').click();
+      // The kiosk shows the documents and fee first; the second tap takes the number.
+      await p.getByTestId('confirm-issue').click();
       await p.getByTestId('issued-number').waitFor();
     });
     await plain.close();

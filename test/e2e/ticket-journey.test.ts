@@ -78,6 +78,8 @@ describe('one ticket from kiosk to rating', () => {
     const kiosk = await openPaired({ name: 'kiosk-1', kind: 'kiosk' }, KIOSK_PORTRAIT);
     expect(new URL(kiosk.url()).pathname).toBe('/kiosk');
     await kiosk.getByTestId('service-A').click();
+    // The kiosk shows the documents and fee first; the second tap takes the number.
+    await kiosk.getByTestId('confirm-issue').click();
     const number = (await kiosk.getByTestId('issued-number').textContent())!.trim();
     expect(number).toMatch(/^A\d{3}$/);
     // The station's agent printed it and said so: the kiosk tells the citizen to take the paper.

@@ -6,16 +6,35 @@ const snapshot: Snapshot = {
   timeZone: 'Asia/Bangkok',
   seq: 10,
   officeName: { th: 'สำนักงาน', en: 'Office' },
+  announcement: { ending: 'kha' },
+  publicBaseUrl: null,
+  complaintChannel: null,
   counters: [
     { id: 1, name: 'ช่อง 1', number: 1, serviceIds: [1], status: 'open', pauseReason: null },
     { id: 2, name: 'ช่อง 2', number: 2, serviceIds: [1], status: 'open', pauseReason: null },
   ],
-  services: [{ serviceId: 1, code: 'A', waiting: 2, estimatedWaitMinutes: 10 }],
+  services: [
+    {
+      serviceId: 1,
+      code: 'A',
+      waiting: 2,
+      estimatedWaitMinutes: 10,
+      oldestWaitingSince: '2026-11-26T09:00:00.000+07:00',
+    },
+  ],
   latestCalls: [],
   nowServing: [
     { counterId: 1, ticket: null },
     { counterId: 2, ticket: null },
   ],
+  serviceDefinitions: [],
+  rule: {
+    priority: { prefix: 'P', kinds: ['elderly', 'disabled', 'pregnant'], everyNormal: 3 },
+    recallLimit: 3,
+    outOfTurnReasons: [],
+    timeZone: 'Asia/Bangkok',
+    description: { th: 'เรียกตามลำดับ', en: 'First come, first served' },
+  },
 };
 
 const ticket = (over: Partial<Ticket>): Ticket => ({
@@ -25,6 +44,7 @@ const ticket = (over: Partial<Ticket>): Ticket => ({
   status: 'called',
   priority: null,
   issuedAt: '2026-11-26T09:00:00.000+07:00',
+  joinedAt: '2026-11-26T09:00:00.000+07:00',
   ahead: 0,
   estimatedWaitMinutes: null,
   counterId: 1,
@@ -138,5 +158,34 @@ describe('queue state from the event stream', () => {
     });
     expect(state.counters).toHaveLength(3);
     expect(state.nowServing.some((n) => n.counterId === 3)).toBe(true);
+  });
+});
+
+describe('posted services and the rule in the queue state', () => {
+  const service = {
+    id: 1,
+    code: 'A',
+    name: { th: 'ขอหนังสือรับรอง', en: 'Certificate' },
+    standardMinutes: 10,
+    steps: [{ order: 1, title: { th: 'รับคำขอ', en: '' }, minutes: 10, responsible: 'งานธุรการ' }],
+    documents: [],
+    fee: 0,
+    feeNote: null,
+    targetWaitMinutes: 15,
+    active: true,
+  };
+
+  it('takes the services and the rule from every snapshot, so a resync never falls back to an old list', () => {
+    const state = fromSnapshot({ ...snapshot, serviceDefinitions: [service] });
+    expect(state.serviceDefinitions).toEqual([service]);
+    expect(state.rule.priority.prefix).toBe('P');
+  });
+
+  it('replaces the services with the list a services:updated event brings', () => {
+    const renamed = { ...service, name: { th: 'ขอหนังสือรับรองที่อยู่', en: '' } };
+    const before = fromSnapshot({ ...snapshot, serviceDefinitions: [service] });
+    const state = applyEvent(before, 'services:updated', { seq: 11, services: [renamed] });
+    expect(state.serviceDefinitions).toEqual([renamed]);
+    expect(state.seq).toBe(11);
   });
 });

@@ -32,7 +32,14 @@ describe('step progress', () => {
 
   it('times the current step against its own standard and keeps finished steps as they ended', () => {
     const t0 = 1_000_000;
-    const progress = stepProgress(steps, [t0, t0 + 6 * MIN], t0 + 15 * MIN);
+    const progress = stepProgress(
+      steps,
+      [
+        { order: 1, startedMs: t0, finishedMs: t0 + 6 * MIN },
+        { order: 2, startedMs: t0 + 6 * MIN, finishedMs: null },
+      ],
+      t0 + 15 * MIN,
+    );
     expect(progress.map((p) => [p.state, p.level])).toEqual([
       ['done', 'red'],
       ['current', 'amber'],

@@ -34,6 +34,9 @@ describe('report CSV', () => {
       'รายวัน / Days',
       'เรียกข้ามคิว / Out of turn',
       'ช่วงเวลามาถึง / Arrivals',
+      'ขั้นตอนบริการ / Steps',
+      'แบบสำรวจ 5 ด้าน / Survey',
+      'เรื่องร้องเรียน / Complaints',
     ]);
     for (const { header, rows } of sections.values()) {
       for (const row of rows) expect(row).toHaveLength(header.length);

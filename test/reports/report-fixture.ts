@@ -211,6 +211,7 @@ export function weeklyReport(): Report {
         reason: 'medical_emergency',
       },
     ],
+    steps: [],
     previous: {
       range: { from: '2026-11-16', to: '2026-11-22', days: 7 },
       totals: figures({ issued: 160, served: 150 }),

@@ -13,6 +13,9 @@ const SHEETS = [
   'รายวัน Days',
   'เรียกข้ามคิว Out of turn',
   'ช่วงเวลามาถึง Arrivals',
+  'ขั้นตอนบริการ Steps',
+  'แบบสำรวจ 5 ด้าน Survey',
+  'เรื่องร้องเรียน Complaints',
 ];
 
 let workbook: ExcelJS.Workbook;

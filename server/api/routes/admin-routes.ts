@@ -10,6 +10,10 @@ import {
   numericIdParam,
   officeNameBody,
   satisfactionTargetBody,
+  officeHoursBody,
+  announcementBody,
+  publicAddressBody,
+  complaintChannelBody,
   parse,
   queueConfigBody,
   updateCounterBody,
@@ -19,6 +23,8 @@ import {
 import { assertPasswordLength, hashPassword } from '../passwords.ts';
 import { publishedRule } from '../../core/queue-rule.ts';
 import { conflict } from '../../core/errors.ts';
+import { firstLanIpv4 } from '../../core/public-address.ts';
+import type { PublicAddressSettings } from '../../contract/contract.ts';
 
 const numberSteps = <T extends object>(steps: T[]) =>
   steps.map((step, i) => ({ ...step, order: i + 1 }));
@@ -131,12 +137,76 @@ export function adminRoutes(router: Router, { office, sessions }: ApiDeps): void
     sendJson(res, 200, { name: office.ctx.officeName() });
   });
 
+  router.on('GET', '/api/settings/satisfaction-target', ({ req, res }) => {
+    sessions.require(req, 'admin');
+    sendJson(res, 200, { satisfactionTargetPct: office.ctx.satisfactionTargetPct() });
+  });
+
+  router.on('GET', '/api/settings/office-hours', ({ req, res }) => {
+    sessions.require(req, 'admin');
+    sendJson(res, 200, { officeHours: office.ctx.officeHours() });
+  });
+
+  router.on('PUT', '/api/settings/office-hours', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const { officeHours } = parse(officeHoursBody, await readJsonBody(req));
+    admin.setOfficeHours(officeHours, userActor(user));
+    sendJson(res, 200, { officeHours: office.ctx.officeHours() });
+  });
+
   router.on('PUT', '/api/settings/satisfaction-target', async ({ req, res }) => {
     const user = sessions.require(req, 'admin');
     const { satisfactionTargetPct } = parse(satisfactionTargetBody, await readJsonBody(req));
     admin.setSatisfactionTarget(satisfactionTargetPct, userActor(user));
     sendJson(res, 200, { satisfactionTargetPct: office.ctx.satisfactionTargetPct() });
   });
+
+  router.on('GET', '/api/settings/announcement', ({ req, res }) => {
+    sessions.require(req, 'admin');
+    sendJson(res, 200, office.ctx.announcement());
+  });
+
+  router.on('PUT', '/api/settings/announcement', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const settings = parse(announcementBody, await readJsonBody(req));
+    admin.setAnnouncement(settings, userActor(user));
+    sendJson(res, 200, office.ctx.announcement());
+  });
+
+  router.on('GET', '/api/settings/public-address', ({ req, res }) => {
+    sessions.require(req, 'admin');
+    sendJson(res, 200, publicAddressSettings());
+  });
+
+  router.on('PUT', '/api/settings/public-address', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const { publicBaseUrl } = parse(publicAddressBody, await readJsonBody(req));
+    admin.setPublicBaseUrl(publicBaseUrl, userActor(user));
+    sendJson(res, 200, publicAddressSettings());
+  });
+
+  // Public: the poster and the phone page show it to anyone.
+  router.on('GET', '/api/settings/complaint-channel', ({ res }) => {
+    sendJson(res, 200, { complaintChannel: office.ctx.complaintChannel() });
+  });
+
+  router.on('PUT', '/api/settings/complaint-channel', async ({ req, res }) => {
+    const user = sessions.require(req, 'admin');
+    const channel = parse(complaintChannelBody, await readJsonBody(req));
+    admin.setComplaintChannel(channel, userActor(user));
+    sendJson(res, 200, { complaintChannel: office.ctx.complaintChannel() });
+  });
+
+  function publicAddressSettings(): PublicAddressSettings {
+    const address = office.ctx.publicAddress();
+    return {
+      publicBaseUrl: office.ctx.publicBaseUrlSetting(),
+      effective: address.publicBaseUrl,
+      source: address.source,
+      loopback: address.loopback,
+      lanAddress: firstLanIpv4(office.ctx.networkInterfaces()),
+    };
+  }
 
   /** Ticket numbers are prefix + code: a code starting with the priority prefix could repeat a number. */
   function assertCodeClear(code: string): void {

@@ -9,6 +9,7 @@ import {
   numericIdParam,
   parse,
   ratingBody,
+  surveyBody,
   ticketIdParam,
 } from '../schemas.ts';
 import { publicQueue } from '../public-payloads.ts';
@@ -17,6 +18,7 @@ import type { Actor, StationRecord } from '../../core/records.ts';
 import type { RatingTarget } from '../../contract/contract.ts';
 import { KhiuError, notFound } from '../../core/errors.ts';
 import { ratingLabel } from '../../core/rating.ts';
+import { orderCheck } from '../../reports/order-check.ts';
 
 /**
  * What the kiosk, the hall display, the rating screen and the public may do, without signing
@@ -97,6 +99,31 @@ export function publicRoutes(router: Router, { office, sessions, stations }: Api
     sendJson(res, 200, views.ticketStatus(parse(ticketIdParam, params.id)));
   });
 
+  // The ticket id is the capability, as for GET /api/tickets/:id: whoever holds it may ask.
+  router.on('GET', '/api/tickets/:id/order-check', ({ res, params }) => {
+    const id = parse(ticketIdParam, params.id);
+    const rows = office.ctx.store.orderCheck.lineOf(id);
+    if (!rows) throw notFound('ticket', id);
+    const service = office.ctx.services().get(rows.ticket.serviceId);
+    sendJson(
+      res,
+      200,
+      orderCheck({
+        ...rows,
+        nowMs: office.ctx.now(),
+        targetWaitMinutes: service?.targetWaitMinutes ?? 0,
+        iso: (ms) => views.iso(ms),
+      }),
+    );
+  });
+
+  // The signed daily checkpoints, for anyone to save outside the office (docs/security.md).
+  router.on('GET', '/api/ledger/checkpoints', ({ res }) => {
+    if (!office.checkpoints)
+      throw new KhiuError('checkpoints_unavailable', 'this server signs no checkpoints', 503);
+    sendJson(res, 200, office.checkpoints.published());
+  });
+
   router.on('POST', '/api/tickets/:id/rating', async ({ req, res, params }) => {
     const id = parse(ticketIdParam, params.id);
     refuseStaff(req);
@@ -108,6 +135,23 @@ export function publicRoutes(router: Router, { office, sessions, stations }: Api
       station ? stationActor(station) : { kind: 'anonymous', via: 'ticket-qr' },
     );
     sendJson(res, 201, { rating: { ticketId: id, score, label: ratingLabel(score) } });
+  });
+
+  // The five-question survey (project 16), by the ticket's id like the rating: the id in the QR
+  // is the citizen's capability; it follows a transfer to the ticket where the service ended.
+  router.on('GET', '/api/tickets/:id/survey', ({ res, params }) => {
+    sendJson(res, 200, office.surveys.status(parse(ticketIdParam, params.id)));
+  });
+
+  router.on('POST', '/api/tickets/:id/survey', async ({ req, res, params }) => {
+    const id = parse(ticketIdParam, params.id);
+    refuseStaff(req);
+    const { comment, ...answers } = parse(surveyBody, await readJsonBody(req));
+    const survey = office.surveys.submit(id, answers, comment, {
+      kind: 'anonymous',
+      via: 'ticket-qr',
+    });
+    sendJson(res, 201, { survey });
   });
 
   // The ticket a counter's rating screen asks about: only that screen (or its button box's agent) learns it.

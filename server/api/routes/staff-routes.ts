@@ -4,10 +4,13 @@ import { userActor } from '../api-deps.ts';
 import { readJsonBody, sendJson } from '../http-io.ts';
 import {
   callNextBody,
+  cancelBody,
   counterStatusBody,
   numericIdParam,
   outOfTurnBody,
   parse,
+  stepBody,
+  stepOrderParam,
   ticketIdParam,
   transferBody,
 } from '../schemas.ts';
@@ -66,7 +69,6 @@ export function staffRoutes(router: Router, deps: ApiDeps): void {
     finish: tickets.finish,
     'no-show': tickets.noShow,
     recall: tickets.recall,
-    cancel: tickets.cancel,
     hold: tickets.hold,
     return: tickets.returnFromHold,
   };
@@ -77,6 +79,34 @@ export function staffRoutes(router: Router, deps: ApiDeps): void {
       await readJsonBody(req);
       const user = userOnTicket(deps, req, id);
       sendJson(res, 200, { ticket: views.ticket(action.call(tickets, id, userActor(user))) });
+    });
+  }
+
+  router.on('POST', '/api/tickets/:id/cancel', async ({ req, res, params }) => {
+    sessions.require(req, 'staff');
+    const id = parse(ticketIdParam, params.id);
+    const { reason } = parse(cancelBody, await readJsonBody(req));
+    const user = userOnTicket(deps, req, id);
+    sendJson(res, 200, { ticket: views.ticket(tickets.cancel(id, reason, userActor(user))) });
+  });
+
+  // The posted steps of the ticket being served: only its counter's staff read and time them.
+  router.on('GET', '/api/tickets/:id/steps', ({ req, res, params }) => {
+    sessions.require(req, 'staff');
+    const id = parse(ticketIdParam, params.id);
+    userOnTicket(deps, req, id);
+    const { ticket, steps } = office.steps.ofTicket(id);
+    sendJson(res, 200, views.ticketSteps(ticket.id, steps));
+  });
+  for (const phase of ['start', 'finish'] as const) {
+    router.on('POST', `/api/tickets/:id/steps/:order/${phase}`, async ({ req, res, params }) => {
+      sessions.require(req, 'staff');
+      const id = parse(ticketIdParam, params.id);
+      const order = parse(stepOrderParam, params.order);
+      parse(stepBody, await readJsonBody(req));
+      const user = userOnTicket(deps, req, id);
+      const { ticket, steps } = office.steps[phase](id, order, userActor(user));
+      sendJson(res, 200, views.ticketSteps(ticket.id, steps));
     });
   }
 

@@ -1,18 +1,10 @@
-import type { LocalizedText, OutOfTurnReason } from '../../contract/contract.ts';
+import type { LocalizedText } from '../../contract/contract.ts';
 
 /**
- * Words the exports print for codes in a report: the reasons for a call out of
- * turn and the weekdays. The renderer keeps the same reasons in
- * renderer/src/lib/i18n/labels.ts; the Record type makes a new reason break the
- * build here too.
+ * Words the exports print for codes in a report: the weekdays and the rating levels. The reasons
+ * for a call out of turn come from the contract, which the screens read too.
  */
-export const OUT_OF_TURN_REASON_LABELS: Record<OutOfTurnReason, LocalizedText> = {
-  returned_with_documents: { th: 'กลับมาพร้อมเอกสารที่ขาด', en: 'Returned with missing documents' },
-  appointment: { th: 'นัดหมายล่วงหน้า', en: 'Appointment' },
-  medical_emergency: { th: 'เหตุฉุกเฉินทางการแพทย์', en: 'Medical emergency' },
-  correcting_staff_error: { th: 'แก้ไขความผิดพลาดของเจ้าหน้าที่', en: 'Correcting a staff error' },
-  accessibility_need: { th: 'ความจำเป็นด้านการเข้าถึง', en: 'Accessibility need' },
-};
+export { OUT_OF_TURN_REASON_LABELS } from '../../contract/contract.ts';
 
 export const WEEKDAY_LABELS: readonly LocalizedText[] = [
   { th: 'จันทร์', en: 'Monday' },
@@ -22,4 +14,13 @@ export const WEEKDAY_LABELS: readonly LocalizedText[] = [
   { th: 'ศุกร์', en: 'Friday' },
   { th: 'เสาร์', en: 'Saturday' },
   { th: 'อาทิตย์', en: 'Sunday' },
+];
+
+/** The five levels of a rating or a survey answer, 1 (lowest) to 5, as the exports' headers name them. */
+export const RATING_LEVEL_LABELS: readonly LocalizedText[] = [
+  { th: 'น้อยที่สุด', en: 'lowest' },
+  { th: 'น้อย', en: 'low' },
+  { th: 'ปานกลาง', en: 'moderate' },
+  { th: 'มาก', en: 'high' },
+  { th: 'มากที่สุด', en: 'highest' },
 ];

@@ -2,7 +2,7 @@ import type { ReportFigures } from '../../contract/contract.ts';
 import { OUT_OF_TURN_REASONS } from '../../contract/contract.ts';
 import type { Column } from './export-table.ts';
 import type { CellFormat } from './export-cells.ts';
-import { OUT_OF_TURN_REASON_LABELS } from './export-labels.ts';
+import { OUT_OF_TURN_REASON_LABELS, RATING_LEVEL_LABELS } from './export-labels.ts';
 
 /** A figure every view of a report shows, for the office, a service, a counter, a person or a day. */
 export interface FigureColumn extends Column<ReportFigures> {
@@ -10,14 +10,6 @@ export interface FigureColumn extends Column<ReportFigures> {
   id: string;
   format: CellFormat;
 }
-
-const RATING_LEVELS = [
-  { th: 'น้อยที่สุด', en: 'lowest' },
-  { th: 'น้อย', en: 'low' },
-  { th: 'ปานกลาง', en: 'moderate' },
-  { th: 'มาก', en: 'high' },
-  { th: 'มากที่สุด', en: 'highest' },
-];
 
 /** Every figure of ReportFigures, in the order the views print them. */
 export const FIGURE_COLUMNS: readonly FigureColumn[] = [
@@ -110,7 +102,7 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
     format: 'percent',
     value: (f) => f.service.withinStandardPct,
   },
-  ...RATING_LEVELS.map((level, i): FigureColumn => ({
+  ...RATING_LEVEL_LABELS.map((level, i): FigureColumn => ({
     id: `satisfaction.n${i + 1}`,
     th: `ประเมินระดับ ${i + 1} ${level.th}`,
     en: `Rated ${i + 1} (${level.en})`,

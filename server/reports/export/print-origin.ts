@@ -55,6 +55,29 @@ export function printPageUrl(report: Report): string {
   return `${PRINT_ORIGIN}/manager/print?kind=${encodeURIComponent(report.kind)}&${reportParams(report)}`;
 }
 
+/**
+ * One page to print: a page of the manager entry and the one API answer it may fetch (a
+ * report, or an ITA publication), given here rather than read from the office server.
+ */
+export interface PrintJob {
+  /** What the log calls it: "weekly 2026-11-23..2026-11-29". */
+  label: string;
+  /** The page on the print origin. */
+  pageUrl: string;
+  /** The API path (no query) the page fetches, and the JSON it is answered. */
+  apiPath: string;
+  body: unknown;
+}
+
+export function reportPrintJob(report: Report): PrintJob {
+  return {
+    label: `${report.kind} ${report.range.from}..${report.range.to}`,
+    pageUrl: printPageUrl(report),
+    apiPath: `/api/reports/${report.kind}`,
+    body: report,
+  };
+}
+
 /** The built renderer's directory, or why the manager's screens cannot be printed. */
 export function builtRenderer(staticDir: string | undefined): string {
   if (staticDir && existsSync(join(staticDir, MANAGER_ENTRY))) return resolve(staticDir);
@@ -77,19 +100,28 @@ const notFound = (what: string): PrintResponse => ({
  * The answer to one request of the print page, or null for a request that must
  * not leave the browser (any other origin).
  */
-export async function answerPrintRequest(
+export function answerPrintRequest(
   url: string,
   staticDir: string,
   report: Report,
 ): Promise<PrintResponse | null> {
+  return answerPrintJobRequest(url, staticDir, reportPrintJob(report));
+}
+
+/** Like answerPrintRequest, for any print job. */
+export async function answerPrintJobRequest(
+  url: string,
+  staticDir: string,
+  job: PrintJob,
+): Promise<PrintResponse | null> {
   const parsed = new URL(url);
   if (parsed.origin !== PRINT_ORIGIN) return null;
   const { pathname } = parsed;
-  if (pathname === `/api/reports/${report.kind}`) {
+  if (pathname === job.apiPath) {
     return {
       status: 200,
       contentType: 'application/json; charset=utf-8',
-      body: JSON.stringify(report),
+      body: JSON.stringify(job.body),
     };
   }
   if (pathname.startsWith('/api/')) return notFound(pathname);

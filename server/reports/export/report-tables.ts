@@ -16,6 +16,7 @@ import { localDateTime } from './export-cells.ts';
 import { OUT_OF_TURN_REASON_LABELS, WEEKDAY_LABELS } from './export-labels.ts';
 import { exportTable, type Column, type ExportTable } from './export-table.ts';
 import { summaryTable } from './summary-table.ts';
+import { complaintsTable, stepsTable, surveyTable } from './plan-tables.ts';
 
 function servicesTable(report: Report): ExportTable {
   const columns: Column<ServiceReportRow>[] = [
@@ -199,5 +200,8 @@ export function reportTables(report: Report): ExportTable[] {
     daysTable(report),
     outOfTurnTable(report),
     arrivalsTable(report),
+    stepsTable(report),
+    surveyTable(report),
+    complaintsTable(report),
   ];
 }

@@ -68,7 +68,8 @@ function serviceFilter(report: Report): string {
   if (report.serviceId === null) return 'ทุกบริการ (all services)';
   const service = report.services.find((s) => s.serviceId === report.serviceId);
   return service
-    ? `${service.code} ${service.name.th} (${service.name.en})`
+    ? // English is optional: a service without it is named once, in Thai.
+      `${service.code} ${service.name.th}` + (service.name.en ? ` (${service.name.en})` : '')
     : `#${report.serviceId}`;
 }
 
@@ -99,6 +100,16 @@ function summaryRows(report: Report): SummaryRow[] {
       changeFormat: change?.format ?? 'text',
       changeUnit: change?.unit ?? null,
     });
+  }
+  // The survey's and the complaints' own views give their figures; these are their totals.
+  if (report.surveys) {
+    rows.push(about('แบบสำรวจ 5 ด้านที่ตอบ (QR)', 'Surveys answered (QR)', report.surveys.n));
+    rows.push(about('แบบสำรวจที่มีข้อเสนอแนะ', 'Surveys with a comment', report.surveys.withComment));
+  }
+  if (report.complaints) {
+    const { received, resolved } = report.complaints.totals;
+    rows.push(about('เรื่องร้องเรียนที่รับ', 'Complaints received', received));
+    rows.push(about('เรื่องร้องเรียนที่ยุติแล้ว', 'Complaints resolved', resolved));
   }
   return rows;
 }

@@ -1,6 +1,8 @@
 import type { ClipPlayer } from './announcement-queue.ts';
 
 const MANIFEST_URL = '/voice/th/clips.json';
+/** How long after a clip's own length its end is taken as given when the output never says so. */
+const END_GRACE_MS = 250;
 
 /**
  * Plays the shipped (or office-recorded) clips through Web Audio. Works offline
@@ -26,14 +28,35 @@ export class WebAudioClipPlayer implements ClipPlayer {
     await Promise.all(Object.keys(files).map((clip) => this.buffer(clip)));
   }
 
+  /**
+   * Resolves when the clip has ended. An output that does not run (sound still locked until
+   * a touch, no sound device) never reports the end, and the board waits on it: the clip's
+   * decoded length then ends it, and the source is stopped so it cannot sound late over the next.
+   */
   async play(clip: string): Promise<void> {
     const buffer = await this.buffer(clip);
-    if (this.context.state === 'suspended') await this.context.resume();
+    if (this.context.state === 'suspended') {
+      // Without a touch this stays pending; the call goes on (silently) by the clip's length.
+      this.context.resume().catch(() => undefined);
+    }
     await new Promise<void>((resolve) => {
       const source = this.context.createBufferSource();
       source.buffer = buffer;
       source.connect(this.context.destination);
-      source.onended = () => resolve();
+      let done = false;
+      const finish = (byLength: boolean) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        if (byLength) {
+          source.onended = null;
+          source.stop();
+        }
+        source.disconnect();
+        resolve();
+      };
+      source.onended = () => finish(false);
+      const timer = setTimeout(() => finish(true), buffer.duration * 1000 + END_GRACE_MS);
       source.start();
     });
   }

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../contract.ts';
+import { errorMessage } from '../i18n/error-messages.ts';
 
 /** The one error shape every screen shows: what happened and what to do, in Thai and English. */
 export class ApiError extends Error {
@@ -91,7 +92,8 @@ const WITH_DETAIL: Record<string, LocalizedText> = {
 
 /** Anything else: the server's own words (English) behind a Thai lead, so staff can report it exactly. */
 export function explain(code: string, detail: string): LocalizedText {
-  const known = EXPLAINED[code];
+  // Every code the server answers has its sentence in error-messages.ts.
+  const known = errorMessage(code) ?? EXPLAINED[code];
   if (known) return known;
   const lead = WITH_DETAIL[code];
   if (lead) return { th: `${lead.th} (${detail})`, en: `${lead.en} (${detail})` };

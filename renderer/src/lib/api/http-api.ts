@@ -1,23 +1,39 @@
 import type { KhiuApi, ReportFile, SessionUser, TicketStatusView } from './khiu-api.ts';
 import type {
+  OrderCheck,
+  Survey,
+  SurveyStatus,
+  Complaint,
+  TicketComplaint,
+  TicketComplaints,
+  AnnouncementSettings,
+  OfficeHours,
+  ComplaintChannel,
+  PublicAddressSettings,
   Counter,
   DeviceProfiles,
   DeviceStatus,
   LedgerVerification,
   LocalizedText,
+  PublicationList,
   PublicQueueSummary,
   QueueRule,
   QueueSummary,
   Rating,
   RatingTarget,
   Report,
+  SatisfactionPublication,
   Service,
+  ServiceManual,
+  StatisticsPublication,
   Station,
   StationCreated,
   SupervisorView,
   Ticket,
   TicketHistory,
   TicketRecord,
+  TicketSteps,
+  Transparency,
   User,
 } from '../contract.ts';
 import { requestJson, type Method } from './http-client.ts';
@@ -42,6 +58,8 @@ export function createHttpApi(
     counters: () => call<Counter[]>('GET', '/api/counters'),
     queue: () => call<PublicQueueSummary | QueueSummary>('GET', '/api/queue'),
     queueRule: () => call<QueueRule>('GET', '/api/queue/rule'),
+    transparency: (range) =>
+      call<Transparency>('GET', `/api/transparency?range=${encodeURIComponent(range)}`),
 
     issueTicket: async (serviceId, priority, clientRequestId) =>
       (
@@ -52,6 +70,36 @@ export function createHttpApi(
         })
       ).ticket,
     ticketStatus: (id) => call<TicketStatusView>('GET', `/api/tickets/${encodeURIComponent(id)}`),
+    ticketComplaints: (id) =>
+      call<TicketComplaints>('GET', `/api/tickets/${encodeURIComponent(id)}/complaints`),
+    makeComplaint: async (id, kind, text) =>
+      (
+        await call<{ complaint: TicketComplaint }>(
+          'POST',
+          `/api/tickets/${encodeURIComponent(id)}/complaint`,
+          { kind, ...(text ? { text } : {}) },
+        )
+      ).complaint,
+    complaints: (status) =>
+      call<Complaint[]>('GET', status ? `/api/complaints?status=${status}` : '/api/complaints'),
+    updateComplaint: async (id, status, outcome) =>
+      (
+        await call<{ complaint: Complaint }>('PATCH', `/api/complaints/${id}`, {
+          status,
+          ...(outcome === null ? {} : { outcome }),
+        })
+      ).complaint,
+    orderCheck: (id) =>
+      call<OrderCheck>('GET', `/api/tickets/${encodeURIComponent(id)}/order-check`),
+    survey: (id) => call<SurveyStatus>('GET', `/api/tickets/${encodeURIComponent(id)}/survey`),
+    submitSurvey: async (id, input) =>
+      (
+        await call<{ survey: Survey }>(
+          'POST',
+          `/api/tickets/${encodeURIComponent(id)}/survey`,
+          input,
+        )
+      ).survey,
     rateTicket: async (id, score) =>
       (
         await call<{ rating: Rating }>('POST', `/api/tickets/${encodeURIComponent(id)}/rating`, {
@@ -113,6 +161,19 @@ export function createHttpApi(
           {},
         )
       ).ticket,
+    cancelTicket: async (id, reason) =>
+      (
+        await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/cancel`, {
+          reason,
+        })
+      ).ticket,
+    ticketSteps: (id) => call<TicketSteps>('GET', `/api/tickets/${encodeURIComponent(id)}/steps`),
+    stepAction: (id, order, phase) =>
+      call<TicketSteps>(
+        'POST',
+        `/api/tickets/${encodeURIComponent(id)}/steps/${order}/${phase}`,
+        {},
+      ),
     transfer: async (id, serviceId) =>
       (
         await call<{ ticket: Ticket }>('POST', `/api/tickets/${encodeURIComponent(id)}/transfer`, {
@@ -141,6 +202,24 @@ export function createHttpApi(
       call<TicketHistory>('GET', `/api/tickets/${encodeURIComponent(id)}/history`),
     supervisor: () => call<SupervisorView>('GET', '/api/supervisor'),
 
+    publications: () => call<PublicationList>('GET', '/api/publications'),
+    serviceManual: (serviceId) =>
+      call<ServiceManual>(
+        'GET',
+        `/api/publications/service-manual${serviceId === null ? '' : `/${serviceId}`}`,
+      ),
+    statisticsPublication: (fiscalYear, quarter) =>
+      call<StatisticsPublication>(
+        'GET',
+        `/api/publications/statistics?${new URLSearchParams({ fiscalYear: String(fiscalYear), quarter, format: 'json' })}`,
+      ),
+    satisfactionPublication: (fiscalYear, half) =>
+      call<SatisfactionPublication>(
+        'GET',
+        `/api/publications/satisfaction?${new URLSearchParams({ fiscalYear: String(fiscalYear), half, format: 'json' })}`,
+      ),
+    publicationFile: (path) => requestFile(fetchImpl, base + path),
+
     createService: async (input) =>
       (await call<{ service: Service }>('POST', '/api/services', input)).service,
     updateService: async (id, patch) =>
@@ -159,6 +238,46 @@ export function createHttpApi(
       (await call<{ user: User }>('PATCH', `/api/users/${id}`, patch)).user,
     setOfficeName: async (name) =>
       (await call<{ name: LocalizedText }>('PUT', '/api/office', name)).name,
+    publicAddress: () => call<PublicAddressSettings>('GET', '/api/settings/public-address'),
+    setPublicBaseUrl: (publicBaseUrl) =>
+      call<PublicAddressSettings>('PUT', '/api/settings/public-address', { publicBaseUrl }),
+    complaintChannel: async () =>
+      (
+        await call<{ complaintChannel: ComplaintChannel | null }>(
+          'GET',
+          '/api/settings/complaint-channel',
+        )
+      ).complaintChannel,
+    setComplaintChannel: async (channel) =>
+      (
+        await call<{ complaintChannel: ComplaintChannel | null }>(
+          'PUT',
+          '/api/settings/complaint-channel',
+          channel,
+        )
+      ).complaintChannel,
+    setQueueRule: (config) => call<QueueRule>('PUT', '/api/queue/rule', config),
+    satisfactionTarget: async () =>
+      (await call<{ satisfactionTargetPct: number }>('GET', '/api/settings/satisfaction-target'))
+        .satisfactionTargetPct,
+    setSatisfactionTarget: async (pct) =>
+      (
+        await call<{ satisfactionTargetPct: number }>('PUT', '/api/settings/satisfaction-target', {
+          satisfactionTargetPct: pct,
+        })
+      ).satisfactionTargetPct,
+    officeHours: async () =>
+      (await call<{ officeHours: OfficeHours | null }>('GET', '/api/settings/office-hours'))
+        .officeHours,
+    setOfficeHours: async (hours) =>
+      (
+        await call<{ officeHours: OfficeHours | null }>('PUT', '/api/settings/office-hours', {
+          officeHours: hours,
+        })
+      ).officeHours,
+    announcementSettings: () => call<AnnouncementSettings>('GET', '/api/settings/announcement'),
+    setAnnouncementSettings: (settings) =>
+      call<AnnouncementSettings>('PUT', '/api/settings/announcement', settings),
 
     currentStation: async () => {
       try {
@@ -202,6 +321,19 @@ async function requestFile(fetchImpl: typeof fetch, url: string): Promise<Report
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   const fileName =
-    /filename="([^"]+)"/.exec(disposition)?.[1] ?? url.split('/').pop()!.split('?')[0]!;
+    utf8FileName(disposition) ??
+    /filename="([^"]+)"/.exec(disposition)?.[1] ??
+    url.split('/').pop()!.split('?')[0]!;
   return { blob: await response.blob(), fileName };
+}
+
+/** RFC 5987's filename*=UTF-8''… (the ITA documents' Thai names), preferred over the ASCII one. */
+function utf8FileName(disposition: string): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+  if (!encoded) return undefined;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
 }

@@ -4,7 +4,11 @@ const NO_FEE: LocalizedText = { th: 'ไม่มีค่าธรรมเน�
 
 /** The posted fee, always with an explicit "no fee" when it is zero, so nobody can claim one is due. */
 export function feeText(service: Pick<Service, 'fee' | 'feeNote'>): LocalizedText {
-  const note = service.feeNote;
+  // English is optional: an English line carries the Thai note rather than an empty "()".
+  const note = service.feeNote && {
+    th: service.feeNote.th,
+    en: service.feeNote.en.trim() === '' ? service.feeNote.th : service.feeNote.en,
+  };
   if (service.fee <= 0) {
     if (!note) return NO_FEE;
     const say = (lang: 'th' | 'en') =>

@@ -1,7 +1,6 @@
 import type {
   CounterStatus,
   LocalizedText,
-  OutOfTurnReason,
   PriorityKind,
   TicketStatus,
 } from '../contract.ts';
@@ -30,10 +29,12 @@ export const COUNTER_STATUS_LABELS: Record<CounterStatus, LocalizedText> = {
   closed: L('ปิด', 'Closed'),
 };
 
-export const OUT_OF_TURN_LABELS: Record<OutOfTurnReason, LocalizedText> = {
-  returned_with_documents: L('กลับมาพร้อมเอกสารที่ขาด', 'Returned with missing documents'),
-  appointment: L('นัดหมายล่วงหน้า', 'Appointment'),
-  medical_emergency: L('เหตุฉุกเฉินทางการแพทย์', 'Medical emergency'),
-  correcting_staff_error: L('แก้ไขความผิดพลาดของเจ้าหน้าที่', 'Correcting a staff error'),
-  accessibility_need: L('ความจำเป็นด้านการเข้าถึง', 'Accessibility need'),
-};
+/** The reasons for a call out of turn in words (the contract's, which the reports print too). */
+export { OUT_OF_TURN_REASON_LABELS as OUT_OF_TURN_LABELS } from '../contract.ts';
+
+/** A service's posted target wait in words (project 18); 0 means the office posts none. */
+export function targetWaitText(minutes: number): LocalizedText {
+  return minutes > 0
+    ? L(`เวลารอไม่เกิน ${minutes} นาที`, `Wait of at most ${minutes} min`)
+    : L('ไม่ได้กำหนดเป้าหมายเวลารอ', 'No target wait posted');
+}

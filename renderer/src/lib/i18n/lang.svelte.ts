@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../contract.ts';
+import { inLang } from './localized.ts';
 
 export type Lang = 'th' | 'en';
 
@@ -27,7 +28,7 @@ export function setLang(next: Lang, remember = true): void {
   }
 }
 
-/** The text in the current language. */
+/** The text in the current language; an empty English shows the Thai (localized.ts). */
 export function t(text: LocalizedText): string {
-  return text[lang.current];
+  return inLang(text, lang.current);
 }

@@ -6,6 +6,7 @@ import type {
   PublicCallSummary,
   PublicNowServing,
   PublicSnapshot,
+  QueueRule,
   QueueServiceSummary,
   ServerToClientEvents,
   Service,
@@ -23,8 +24,10 @@ export interface QueueState {
   services: QueueServiceSummary[];
   latestCalls: (CallSummary | PublicCallSummary)[];
   nowServing: (NowServing | PublicNowServing)[];
-  /** Posted services, when a services:updated event has brought them. */
-  serviceDefinitions: Service[] | null;
+  /** Posted services (inactive ones too), from the snapshot and every services:updated. */
+  serviceDefinitions: Service[];
+  /** The published calling rule; a changed rule comes with the snapshot after office:updated. */
+  rule: QueueRule;
 }
 
 export type EventName = Exclude<keyof ServerToClientEvents, 'snapshot'>;
@@ -43,7 +46,8 @@ export function fromSnapshot(snapshot: PublicSnapshot): QueueState {
     services: snapshot.services,
     latestCalls: snapshot.latestCalls,
     nowServing: snapshot.nowServing,
-    serviceDefinitions: null,
+    serviceDefinitions: snapshot.serviceDefinitions,
+    rule: snapshot.rule,
   };
 }
 
@@ -128,12 +132,14 @@ function withServing(
   return list.map((n) => (n.counterId === counterId ? { counterId, ticket } : n));
 }
 
-/** Ticket events change waiting counts; the caller refreshes them from the server. */
+/** Ticket, counter and service events change waiting counts; the caller refreshes them from the server. */
 export function changesWaitingCounts(name: EventName): boolean {
   return (
     name === 'ticket:issued' ||
     name === 'ticket:called' ||
     name === 'ticket:updated' ||
-    name === 'counter:updated'
+    name === 'counter:updated' ||
+    // A new or recoded service: its waiting count comes from the server's list.
+    name === 'services:updated'
   );
 }

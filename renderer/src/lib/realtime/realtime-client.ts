@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PublicSnapshot, ServerToClientEvents } from '../contract.ts';
 import { SeqTracker } from './seq-tracker.ts';
 import { setOfficeTimeZone } from '../i18n/dates.ts';
+import { setPublicBaseUrl } from '../qr/ticket-url.ts';
 import type { EventName, EventPayload } from './queue-state.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -70,6 +71,7 @@ export function connectRealtime(url?: string): RealtimeClient {
   socket.on('snapshot', (snapshot) => {
     tracker.reset(snapshot.seq);
     setOfficeTimeZone(snapshot.timeZone);
+    setPublicBaseUrl(snapshot.publicBaseUrl);
     for (const l of listeners) l.snapshot?.(snapshot);
   });
 

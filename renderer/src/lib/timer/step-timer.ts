@@ -29,31 +29,57 @@ export function formatElapsed(ms: number): string {
 
 export interface StepProgress {
   step: ServiceStep;
+  /** done: started and finished; current: started, running; next: not started. */
   state: 'done' | 'current' | 'next';
   elapsedMs: number;
   level: TimerLevel;
 }
 
+/** A step as the server recorded it, times in ms. */
+export interface RecordedStep {
+  order: number;
+  startedMs: number;
+  finishedMs: number | null;
+}
+
+/** The server's step times (ISO) as milliseconds. */
+export const recordedSteps = (
+  steps: readonly { order: number; startedAt: string; finishedAt: string | null }[],
+): RecordedStep[] =>
+  steps.map((s) => ({
+    order: s.order,
+    startedMs: Date.parse(s.startedAt),
+    finishedMs: s.finishedAt === null ? null : Date.parse(s.finishedAt),
+  }));
+
 /**
- * The posted steps with the one in progress timed against its own standard.
- * The server does not record step changes, so staff advance the step on their
- * screen; `stepStartedAt[i]` is when step i began (ms), `now` the clock.
+ * The posted steps with the times the server recorded for them: a finished step keeps the
+ * time it took, the running one is timed to `now` against its own standard.
  */
 export function stepProgress(
-  steps: ServiceStep[],
-  stepStartedAt: number[],
+  steps: readonly ServiceStep[],
+  recorded: readonly RecordedStep[],
   now: number,
 ): StepProgress[] {
-  const current = stepStartedAt.length - 1;
-  return steps.map((step, i) => {
-    if (i < current) {
-      const elapsedMs = stepStartedAt[i + 1]! - stepStartedAt[i]!;
-      return { step, state: 'done', elapsedMs, level: timerLevel(elapsedMs, step.minutes) };
-    }
-    if (i === current) {
-      const elapsedMs = now - stepStartedAt[i]!;
-      return { step, state: 'current', elapsedMs, level: timerLevel(elapsedMs, step.minutes) };
-    }
-    return { step, state: 'next', elapsedMs: 0, level: 'ok' };
+  const byOrder = new Map(recorded.map((r) => [r.order, r]));
+  return steps.map((step) => {
+    const r = byOrder.get(step.order);
+    if (!r) return { step, state: 'next', elapsedMs: 0, level: 'ok' };
+    const elapsedMs = Math.max(0, (r.finishedMs ?? now) - r.startedMs);
+    return {
+      step,
+      state: r.finishedMs === null ? 'current' : 'done',
+      elapsedMs,
+      level: timerLevel(elapsedMs, step.minutes),
+    };
   });
+}
+
+/** The step to start next: the first posted step not started yet, or null when all were. */
+export function nextStepOrder(
+  steps: readonly ServiceStep[],
+  recorded: readonly RecordedStep[],
+): number | null {
+  const started = new Set(recorded.map((r) => r.order));
+  return steps.find((s) => !started.has(s.order))?.order ?? null;
 }
