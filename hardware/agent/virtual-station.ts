@@ -1,6 +1,6 @@
 import type { Counter } from '../../server/contract/contract.ts';
 import { DeviceAgent } from './device-agent.ts';
-import { parseStationConfig } from './station-config.ts';
+import { DEFAULT_PRINTED_PNGS, parseStationConfig } from './station-config.ts';
 import { VirtualPrinter } from '../virtual/virtual-printer.ts';
 import { VirtualDisplay } from '../virtual/virtual-display.ts';
 import { cd5220 } from '../display/cd5220-protocol.ts';
@@ -13,6 +13,8 @@ export interface VirtualStationOptions {
   token: string;
   /** The PNG of each printed ticket goes here. */
   outDir: string;
+  /** The most recent PNGs kept in `outDir` (the station config's `printedPngs`; default 200). */
+  printedPngs?: number;
   log: (line: string) => void;
 }
 
@@ -51,7 +53,13 @@ export async function startVirtualStation(options: VirtualStationOptions): Promi
       'the office has no counters for a virtual display to hang over',
     );
 
-  const printer = new VirtualPrinter({ outDir: options.outDir });
+  // It prints all day: no tickets kept in memory, the last `printedPngs` PNGs on disk.
+  const printedPngs = options.printedPngs ?? DEFAULT_PRINTED_PNGS;
+  const printer = new VirtualPrinter({
+    outDir: options.outDir,
+    keepTickets: 0,
+    keepPngs: printedPngs,
+  });
   const printerUri = `tcp://127.0.0.1:${await printer.listen(0)}`;
   printer.onTicket((t) =>
     options.log(`virtual printer: ticket ${t.seq}${t.complete ? '' : ' (torn)'} ${t.file ?? ''}`),
@@ -73,6 +81,7 @@ export async function startVirtualStation(options: VirtualStationOptions): Promi
       token: options.token,
       complaintChannel: DEMO_COMPLAINT_CHANNEL,
       printer: { uri: printerUri, profile: 'epson-tm-t82', mode: 'text' },
+      printedPngs,
       displays: [{ uri: displayUri, protocol: 'cd5220', counterId: counter.id }],
     },
     'the virtual station',

@@ -26,10 +26,13 @@ export type EscPosEvent =
   | { type: 'feed'; lines: number }
   | {
       type: 'raster';
+      /** In printed dots: GS v 0's double-width/height modes are already applied to `dots`. */
       width: number;
       height: number;
       /** one byte per dot, 1 = black */ dots: Uint8Array;
       align: Align;
+      /** Printed dots per bit sent, each way (GS v 0 m: 0 normal, 1 double width, 2 double height, 3 both). */
+      dotScale: { x: 1 | 2; y: 1 | 2 };
     }
   | { type: 'qr'; data: string; moduleSize: number; errorLevel: string; align: Align }
   | { type: 'cut'; partial: boolean }
@@ -240,18 +243,28 @@ export class EscPosDecoder {
         return 5 + size;
       }
       case 0x76: {
-        // GS v 0 m xL xH yL yH data
+        // GS v 0 m xL xH yL yH data; m (0..3 or 48..51) doubles width (bit 0) and height (bit 1).
         if (i + 8 > b.length) return NEED_MORE;
+        const mode = b[i + 3]! & 0x03;
         const widthBytes = b[i + 4]! | (b[i + 5]! << 8);
         const rows = b[i + 6]! | (b[i + 7]! << 8);
         const size = widthBytes * rows;
         if (i + 8 + size > b.length) return NEED_MORE;
         this.flushIfPending(events);
         const packed = b.subarray(i + 8, i + 8 + size);
-        const width = widthBytes * 8;
-        const dots = new Uint8Array(width * rows);
-        for (let k = 0; k < dots.length; k++) dots[k] = (packed[k >> 3]! >> (7 - (k & 7))) & 1;
-        events.push({ type: 'raster', width, height: rows, dots, align: this.align });
+        const dotScale = { x: mode & 1 ? 2 : 1, y: mode & 2 ? 2 : 1 } as const;
+        const sent = widthBytes * 8;
+        const width = sent * dotScale.x;
+        const height = rows * dotScale.y;
+        const dots = new Uint8Array(width * height);
+        for (let y = 0; y < height; y++) {
+          const row = Math.floor(y / dotScale.y) * sent;
+          for (let x = 0; x < width; x++) {
+            const k = row + Math.floor(x / dotScale.x);
+            dots[y * width + x] = (packed[k >> 3]! >> (7 - (k & 7))) & 1;
+          }
+        }
+        events.push({ type: 'raster', width, height, dots, align: this.align, dotScale });
         return 8 + size;
       }
       case 0x42: // GS B reverse

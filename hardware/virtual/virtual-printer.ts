@@ -1,15 +1,25 @@
 import type { Server } from 'node:net';
 import { listenAsDevice } from './tcp-device-server.ts';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EscPosDecoder, DEFAULT_THAI_CODEPAGES, type EscPosEvent } from './escpos-decoder.ts';
 import { renderTicketPng } from './ticket-renderer.ts';
+import { DEFAULT_PRINTED_PNGS } from '../agent/station-config.ts';
 
 /*
  * A thermal printer on TCP for people and tests: it takes ESC/POS, answers
  * DLE EOT like an Epson, and writes each cut ticket to a PNG. Faults are
  * switches (paper, cover, silence), so the fault tests can pull them.
+ *
+ * It runs all day beside `npm start`, so what it keeps is bounded: the last
+ * `keepTickets` printed tickets in memory (none for a long-running printer)
+ * and the last `keepPngs` PNGs on disk.
  */
+
+/** Printed tickets `tickets` holds unless told otherwise: plenty for a test, bounded for a day. */
+export const DEFAULT_KEEP_TICKETS = 1000;
+
+const PNG_NAME = /^ticket-(\d+)(-partial)?\.png$/;
 
 /** Anything a printer can be attached to: a TCP socket or the far end of a serial line. */
 export interface PrinterStream {
@@ -29,6 +39,13 @@ export interface VirtualPrinterOptions {
   paperLines?: number | null;
   /** Write PNGs (people want them; a long fault test does not need them). */
   renderPng?: boolean;
+  /** The most recent PNGs kept in `outDir` (older ones are deleted); default DEFAULT_PRINTED_PNGS. */
+  keepPngs?: number;
+  /**
+   * The most recent printed tickets `tickets` holds, with their decoded events (rasters
+   * included); default DEFAULT_KEEP_TICKETS. 0 keeps none: `onTicket` still sees each one.
+   */
+  keepTickets?: number;
 }
 
 export interface VirtualPrinterState {
@@ -60,12 +77,21 @@ export class VirtualPrinter {
     coverOpen: false,
     silent: false,
   };
+  /** The last `keepTickets` printed tickets, oldest first. */
   readonly tickets: PrintedTicket[] = [];
+  /** Tickets that came out since this printer was made, kept or not. */
+  private printed = 0;
   private server: Server | null = null;
   private readonly sockets = new Set<PrinterStream>();
   private readonly asbSockets = new Set<PrinterStream>();
   private readonly listeners = new Set<(ticket: PrintedTicket) => void>();
-  private readonly pngWrites: Promise<void>[] = [];
+  /** PNGs are written one after another: one pending chain, not a list of every write. */
+  private pngWrites: Promise<void> = Promise.resolve();
+  private pngError: Error | null = null;
+  /** The PNGs in `outDir`, oldest first (those of an earlier run included, from listen()). */
+  private readonly pngFiles: string[] = [];
+  /** The number in the next PNG's name: after the highest already in `outDir`. */
+  private nextPngNumber = 1;
   private paperLines: number | null;
   private page: EscPosEvent[] = [];
   private pageLost = false;
@@ -79,6 +105,7 @@ export class VirtualPrinter {
   /** Starts listening; port 0 picks a free one. Resolves with the bound port. */
   async listen(port = 9100, host = '127.0.0.1'): Promise<number> {
     await mkdir(this.options.outDir, { recursive: true });
+    await this.adoptEarlierPngs();
     const listening = await listenAsDevice(
       (socket) => this.attach(socket),
       port,
@@ -94,7 +121,7 @@ export class VirtualPrinter {
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve(),
     );
-    await Promise.all(this.pngWrites);
+    await this.flush();
   }
 
   /** Drops every connection, as a printer does when switched off; the server keeps listening. */
@@ -188,8 +215,9 @@ export class VirtualPrinter {
   private finishPage(cut: boolean): void {
     const events = this.page;
     this.page = [];
+    this.printed += 1;
     const ticket: PrintedTicket = {
-      seq: this.tickets.length + 1,
+      seq: this.printed,
       complete: cut,
       lines: events.flatMap((e) => (e.type === 'text' ? [e.text] : [])),
       qr: events.flatMap((e) => (e.type === 'qr' ? [e.data] : [])),
@@ -200,18 +228,50 @@ export class VirtualPrinter {
       file: null,
     };
     if (this.options.renderPng !== false) {
-      ticket.file = join(
-        this.options.outDir,
-        `ticket-${String(ticket.seq).padStart(4, '0')}${cut ? '' : '-partial'}.png`,
-      );
-      const file = ticket.file;
-      const png = renderTicketPng(events, this.widthDots);
-      this.pngWrites.push(
-        mkdir(this.options.outDir, { recursive: true }).then(() => writeFile(file, png)),
-      );
+      const name = `ticket-${String(this.nextPngNumber++).padStart(4, '0')}${cut ? '' : '-partial'}.png`;
+      ticket.file = join(this.options.outDir, name);
+      this.writePng(name, renderTicketPng(events, this.widthDots));
     }
-    this.tickets.push(ticket);
+    const keep = this.options.keepTickets ?? DEFAULT_KEEP_TICKETS;
+    if (keep > 0) {
+      this.tickets.push(ticket);
+      if (this.tickets.length > keep) this.tickets.splice(0, this.tickets.length - keep);
+    }
     for (const l of this.listeners) l(ticket);
+  }
+
+  /** Queues one PNG, then deletes the oldest beyond `keepPngs`. */
+  private writePng(name: string, png: Buffer): void {
+    const dir = this.options.outDir;
+    this.pngFiles.push(name);
+    const keep = this.options.keepPngs ?? DEFAULT_PRINTED_PNGS;
+    const expired = this.pngFiles.splice(0, Math.max(0, this.pngFiles.length - keep));
+    this.pngWrites = this.pngWrites
+      .then(async () => {
+        await mkdir(dir, { recursive: true });
+        if (expired.includes(name)) return;
+        await writeFile(join(dir, name), png);
+      })
+      .then(() => Promise.all(expired.map((old) => rm(join(dir, old), { force: true }))))
+      .then(
+        () => undefined,
+        (error: Error) => void (this.pngError ??= error),
+      );
+  }
+
+  /** Picks up the PNGs an earlier run left, so they count against `keepPngs` and are not overwritten. */
+  private async adoptEarlierPngs(): Promise<void> {
+    if (this.options.renderPng === false) return;
+    const found = (await readdir(this.options.outDir))
+      .map((name) => ({ name, match: PNG_NAME.exec(name) }))
+      .filter((f) => f.match !== null)
+      .map((f) => ({ name: f.name, n: Number(f.match![1]) }))
+      .sort((a, b) => a.n - b.n);
+    const keep = this.options.keepPngs ?? DEFAULT_PRINTED_PNGS;
+    const expired = found.splice(0, Math.max(0, found.length - keep));
+    await Promise.all(expired.map((f) => rm(join(this.options.outDir, f.name), { force: true })));
+    this.pngFiles.push(...found.map((f) => f.name));
+    this.nextPngNumber = Math.max(this.nextPngNumber, (found.at(-1)?.n ?? 0) + 1);
   }
 
   /** DLE EOT n answers, in Epson's bit layout (bits 1 and 4 always set). */
@@ -238,8 +298,9 @@ export class VirtualPrinter {
     );
   }
 
-  /** Waits until every PNG has been written. */
+  /** Waits until every PNG has been written; throws the first write that failed. */
   async flush(): Promise<void> {
-    await Promise.all(this.pngWrites);
+    await this.pngWrites;
+    if (this.pngError) throw this.pngError;
   }
 }

@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from './node-flags.ts';
-
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { SERVER_HEAP_FLAGS } from './node-flags.ts';
+import { COMPILED, COMPILED_CLI, PACKAGE_ROOT, SOURCE_CLI } from '../package-layout.ts';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -18,6 +16,18 @@ export interface ServeProcessOptions {
   onStderr?: (text: string) => void;
   /** More `serve` flags (--allowed-hosts, --tls-cert, --anonymous-rate ...). */
   args?: readonly string[];
+  /**
+   * `compiled`: dist/server/cli/main.js (`npm run build:server`) with plain node; `tsx`: the
+   * TypeScript sources through tsx, a development dependency. Default: the way this module
+   * itself runs, so the tests run the sources and the compiled CLI runs compiled.
+   */
+  runtime?: 'compiled' | 'tsx';
+  /** The compiled CLI to run (default dist/server/cli/main.js); for a build elsewhere. */
+  compiledCli?: string;
+  /** More Node flags, e.g. --heapsnapshot-signal for a memory investigation. */
+  nodeArgs?: readonly string[];
+  /** V8's heap flags (default SERVER_HEAP_FLAGS); the bench passes older ones as a baseline. */
+  heapFlags?: readonly string[];
 }
 
 export interface ServeProcess {
@@ -34,9 +44,11 @@ export interface ServeProcess {
  * and the bench all need one) and resolves at its `khiu listening on URL` line.
  */
 export function spawnServe(options: ServeProcessOptions): Promise<ServeProcess> {
+  const compiled = (options.runtime ?? (COMPILED ? 'compiled' : 'tsx')) === 'compiled';
   const args = [
-    ...SERVER_NODE_FLAGS,
-    'server/cli/main.ts',
+    ...(options.nodeArgs ?? []),
+    ...(options.heapFlags ?? SERVER_HEAP_FLAGS),
+    ...(compiled ? [options.compiledCli ?? COMPILED_CLI] : ['--import', 'tsx', SOURCE_CLI]),
     'serve',
     '--port',
     String(options.port ?? 0),
@@ -47,7 +59,7 @@ export function spawnServe(options: ServeProcessOptions): Promise<ServeProcess> 
     ...(options.args ?? []),
   ];
   const child = spawn(options.node ?? process.execPath, args, {
-    cwd: REPO_ROOT,
+    cwd: PACKAGE_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -15,6 +15,10 @@ import { canonicalJson } from '../core/canonical-json.ts';
  * pace, recorded nowhere); a call-next that found nobody (null, 204), which names no ticket.
  * Each misleads only a client retrying that very id, seconds after its request: the kiosk's
  * printed ticket and the counter's screen come from the events, not from this answer.
+ *
+ * The server deletes rows past their replay window (client-requests-prune.ts), so only the
+ * rows present are checked, each on its own: nothing here expects a row for an entry, and an id
+ * answered again after its first row was deleted is a row like any other.
  */
 export function compareClientRequests(db: Db): string | null {
   const entriesOf = db.prepare(`SELECT seq, data FROM ledger

@@ -91,6 +91,40 @@ export interface WaitingCount {
   waiting: number;
 }
 
+/**
+ * The queries a call and a ticket view make on every request, keyed by service and lane so that
+ * their cost is that of the services involved, not of the hall. Each spells the lane as
+ * `(priority IS NOT NULL) = 0|1` and keeps `status = 'waiting'` and `held` as written: that is
+ * how they match the expression and condition of tickets_waiting_by_service and
+ * tickets_calls_by_lane (migration 011). test/store/ticket-store-plans.test.ts holds each to
+ * its index.
+ */
+export const LANE_QUERIES = {
+  oldestWaiting: `SELECT id, queued_ms, seq, priority FROM tickets
+    WHERE status = 'waiting' AND service_id = @service_id AND held = 0
+      AND (priority IS NOT NULL) = @priority_lane AND day = @day
+    ORDER BY queued_ms, seq LIMIT 1`,
+  aheadInLane: `SELECT count(*) AS n FROM tickets
+    WHERE status = 'waiting' AND service_id = @service_id AND held = 0
+      AND (priority IS NOT NULL) = @priority_lane AND day = @day
+      AND (queued_ms, seq) < (@queued_ms, @seq)`,
+  // Two lookups per service (one per lane) instead of a pass over every waiting ticket.
+  oldestWaitingByService: `SELECT service_id,
+      min(coalesce(normal_ms, priority_ms), coalesce(priority_ms, normal_ms)) AS queued_ms
+    FROM (SELECT id AS service_id,
+      (SELECT min(queued_ms) FROM tickets WHERE status = 'waiting' AND service_id = services.id
+        AND held = 0 AND (priority IS NOT NULL) = 0 AND day = @day) AS normal_ms,
+      (SELECT min(queued_ms) FROM tickets WHERE status = 'waiting' AND service_id = services.id
+        AND held = 0 AND (priority IS NOT NULL) = 1 AND day = @day) AS priority_ms
+      FROM services)
+    WHERE normal_ms IS NOT NULL OR priority_ms IS NOT NULL`,
+  lastPriorityCall: `SELECT max(called_ms) AS at FROM tickets
+    WHERE day = @day AND (priority IS NOT NULL) = 1 AND called_ms IS NOT NULL`,
+  normalCallsSince: `SELECT count(*) AS n FROM tickets
+    WHERE day = @day AND (priority IS NOT NULL) = 0 AND called_ms IS NOT NULL
+      AND called_ms > @since AND transferred_from IS NULL`,
+} as const;
+
 /** SQL for tickets and their numbering. */
 export class TicketStore {
   private readonly q;
@@ -111,26 +145,18 @@ export class TicketStore {
         out_of_turn_reason = @out_of_turn_reason, transferred_to = @transferred_to,
         print_outcome = @print_outcome, print_reports = @print_reports WHERE id = @id`),
       byId: db.prepare('SELECT * FROM tickets WHERE id = ?'),
+      oldestWaiting: db.prepare(LANE_QUERIES.oldestWaiting),
+      aheadInLane: db.prepare(LANE_QUERIES.aheadInLane),
+      oldestWaitingByService: db.prepare(LANE_QUERIES.oldestWaitingByService),
+      lastPriorityCall: db.prepare(LANE_QUERIES.lastPriorityCall),
+      normalCallsSince: db.prepare(LANE_QUERIES.normalCallsSince),
       nextNumber:
         db.prepare(`INSERT INTO ticket_sequences (day, service_id, lane, last) VALUES (?, ?, ?, 1)
         ON CONFLICT (day, service_id, lane) DO UPDATE SET last = last + 1 RETURNING last`),
-      oldestWaiting: db.prepare(`SELECT id, queued_ms, seq, priority FROM tickets
-        WHERE status = 'waiting' AND held = 0 AND day = @day
-          AND ((@lane = 'priority') = (priority IS NOT NULL))
-          AND service_id IN (SELECT value FROM json_each(@services))
-        ORDER BY queued_ms, seq LIMIT 1`),
-      lastPriorityCall: db.prepare(`SELECT max(called_ms) AS at FROM tickets
-        WHERE day = ? AND called_ms IS NOT NULL AND priority IS NOT NULL`),
-      normalCallsSince: db.prepare(`SELECT count(*) AS n FROM tickets
-        WHERE day = ? AND called_ms IS NOT NULL AND called_ms > ? AND priority IS NULL AND transferred_from IS NULL`),
       activeAtCounter: db.prepare(
         `SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`,
       ),
       active: db.prepare(`SELECT * FROM tickets WHERE status IN ('called', 'serving')`),
-      ahead: db.prepare(`SELECT count(*) AS n FROM tickets
-        WHERE status = 'waiting' AND held = 0 AND day = @day AND service_id = @service_id
-          AND ((@lane = 'priority') <= (priority IS NOT NULL))
-          AND (queued_ms < @queued_ms OR (queued_ms = @queued_ms AND seq < @seq))`),
       waitingCounts: db.prepare(`SELECT service_id, sum(waiting) AS waiting FROM waiting_counts
         WHERE day = ? GROUP BY service_id`),
       waitingInLane: db.prepare(
@@ -207,19 +233,34 @@ export class TicketStore {
     return (this.q.nextNumber.get(day, serviceId, lane) as { last: number }).last;
   }
 
+  /** The longest-waiting ticket (in line, not held) of the lane among the services today. */
   oldestWaiting(day: string, serviceIds: number[], lane: Lane): WaitingCandidate | null {
-    const row = this.q.oldestWaiting.get({ day, lane, services: JSON.stringify(serviceIds) }) as
-      | { id: string; queued_ms: number; seq: number; priority: TicketRecord['priority'] }
-      | undefined;
-    return row
-      ? { id: row.id, queuedMs: row.queued_ms, seq: row.seq, priority: row.priority }
-      : null;
+    // One index lookup per service, so the cost is that of the counter's services alone.
+    let oldest: WaitingCandidate | null = null;
+    for (const serviceId of new Set(serviceIds)) {
+      const row = this.q.oldestWaiting.get({
+        day,
+        service_id: serviceId,
+        priority_lane: lane === 'priority' ? 1 : 0,
+      }) as
+        | { id: string; queued_ms: number; seq: number; priority: TicketRecord['priority'] }
+        | undefined;
+      if (!row) continue;
+      if (
+        oldest === null ||
+        row.queued_ms < oldest.queuedMs ||
+        (row.queued_ms === oldest.queuedMs && row.seq < oldest.seq)
+      ) {
+        oldest = { id: row.id, queuedMs: row.queued_ms, seq: row.seq, priority: row.priority };
+      }
+    }
+    return oldest;
   }
 
   /** Normal tickets called today since the last priority call (all of today's if none). */
   normalsSinceLastPriority(day: string): number {
-    const last = (this.q.lastPriorityCall.get(day) as { at: number | null }).at ?? -1;
-    return (this.q.normalCallsSince.get(day, last) as { n: number }).n;
+    const last = (this.q.lastPriorityCall.get({ day }) as { at: number | null }).at ?? -1;
+    return (this.q.normalCallsSince.get({ day, since: last }) as { n: number }).n;
   }
 
   activeAtCounter(counterId: number): TicketRecord[] {
@@ -232,15 +273,18 @@ export class TicketStore {
 
   /** Waiting tickets of the same service that the rule puts before this one. */
   ahead(ticket: TicketRecord): number {
-    return (
-      this.q.ahead.get({
-        day: ticket.day,
-        service_id: ticket.serviceId,
-        lane: ticket.priority ? 'priority' : 'normal',
-        queued_ms: ticket.queuedMs,
-        seq: ticket.seq,
-      }) as { n: number }
-    ).n;
+    const inLane = (priorityLane: 0 | 1) =>
+      (
+        this.q.aheadInLane.get({
+          day: ticket.day,
+          service_id: ticket.serviceId,
+          priority_lane: priorityLane,
+          queued_ms: ticket.queuedMs,
+          seq: ticket.seq,
+        }) as { n: number }
+      ).n;
+    // A priority ticket waits only behind earlier priority tickets; a normal one behind both lanes.
+    return ticket.priority ? inLane(1) : inLane(1) + inLane(0);
   }
 
   waitingCounts(day: string): WaitingCount[] {
@@ -250,6 +294,13 @@ export class TicketStore {
         waiting: r.waiting,
       }),
     );
+  }
+
+  /** When each service's longest-waiting ticket (in line, not held) joined the line today. */
+  oldestWaitingByService(day: string): { serviceId: number; queuedMs: number }[] {
+    return (
+      this.q.oldestWaitingByService.all({ day }) as { service_id: number; queued_ms: number }[]
+    ).map((r) => ({ serviceId: r.service_id, queuedMs: r.queued_ms }));
   }
 
   waitingList(day: string, serviceIds: number[]): TicketRecord[] {

@@ -14,7 +14,10 @@ import { note, printFigure } from './figure.ts';
 import { measureIssueLatency } from './issue-latency.ts';
 import { measureIssueThroughput } from './issue-throughput.ts';
 import { measureCallToDisplay } from './call-to-display.ts';
-import { measureServerMemory } from './server-memory.ts';
+import { measureCallNextBacklogRatio, measureCallToDisplayBacklog } from './call-backlog.ts';
+import { measureIdleServerMemory, measureServerMemory } from './server-memory.ts';
+import { measureServeStart } from './serve-start.ts';
+import { measureSoakAgentGrowth, measureSoakRetained, measureSoakServerGrowth } from './soak.ts';
 import { externalFigures } from './external-benches.ts';
 import { reportFigures } from './report-bench.ts';
 import { machineLoad } from './machine-load.ts';
@@ -23,7 +26,14 @@ const PHASES: { name: string; measure: () => Promise<Figure> }[] = [
   { name: 'issue_p99_ms', measure: measureIssueLatency },
   { name: 'issue_max_per_s', measure: measureIssueThroughput },
   { name: 'call_to_display_p99_ms', measure: measureCallToDisplay },
+  { name: 'call_next_backlog_ratio', measure: measureCallNextBacklogRatio },
+  { name: 'call_to_display_p99_ms_backlog', measure: measureCallToDisplayBacklog },
+  { name: 'server_rss_idle_mb', measure: measureIdleServerMemory },
   { name: 'server_rss_mb', measure: measureServerMemory },
+  { name: 'serve_start_ms', measure: measureServeStart },
+  { name: 'soak_server_rss_growth_mb_per_10k', measure: measureSoakServerGrowth },
+  { name: 'soak_agent_rss_growth_mb_per_10k', measure: measureSoakAgentGrowth },
+  { name: 'soak_rss_retained_after_listing_mb', measure: measureSoakRetained },
 ];
 
 const only = process.env.KHIU_BENCH?.split(',')

@@ -1,6 +1,6 @@
 import type { Figure } from './figure.ts';
 import { note } from './figure.ts';
-import { startServer } from './server-process.ts';
+import { startServer, type ServerRuntime } from './server-process.ts';
 import { HttpClient } from './http-client.ts';
 import { activeServiceIds, serviceRotation } from './office-api.ts';
 import { runClosedLoop } from './closed-loop.ts';
@@ -10,17 +10,46 @@ const TICKETS = 100_000;
 const CONNECTIONS = 32;
 const TIME_LIMIT_MS = 180_000;
 const PROGRESS_EVERY = 10_000;
+/** Long enough for start-up garbage to be collected and the first checkpoint to run. */
+const IDLE_SETTLE_MS = 5_000;
 
 /**
- * server_rss_mb: the server process's resident memory after 100,000 tickets over
- * HTTP; the baseline is the same process's RSS right after it started.
+ * server_rss_idle_mb: the compiled server's resident memory a few seconds after it started
+ * on a fresh data directory, with nobody connected; the baseline is the same for the
+ * TypeScript sources through tsx, started the same way in the same run.
+ */
+export async function measureIdleServerMemory(): Promise<Figure> {
+  const idle = async (runtime: ServerRuntime): Promise<number> => {
+    const server = await startServer(`idle-${runtime}`, { runtime });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+      const rss = residentMb(server.pid);
+      note(`${runtime} server RSS idle: ${rss.toFixed(1)} MiB`);
+      return rss;
+    } finally {
+      await server.stop();
+    }
+  };
+  const baseline = await idle('tsx');
+  const value = await idle('compiled');
+  return { name: 'server_rss_idle_mb', value, unit: 'MiB', baseline };
+}
+
+/**
+ * server_rss_mb: the compiled server's resident memory after 100,000 tickets over HTTP; the
+ * baseline is the same load on the TypeScript sources through tsx in the same run.
  */
 export async function measureServerMemory(): Promise<Figure> {
-  const server = await startServer('server-memory');
+  const baseline = await rssAfterLoad('tsx');
+  const value = await rssAfterLoad('compiled');
+  return { name: 'server_rss_mb', value, unit: 'MiB', baseline };
+}
+
+async function rssAfterLoad(runtime: ServerRuntime): Promise<number> {
+  const server = await startServer(`server-memory-${runtime}`, { runtime });
   const client = new HttpClient(server.url, CONNECTIONS);
   try {
-    const atStart = residentMb(server.pid);
-    note(`server RSS right after start: ${atStart.toFixed(1)} MiB`);
+    note(`${runtime} server RSS right after start: ${residentMb(server.pid).toFixed(1)} MiB`);
     const nextService = serviceRotation(await activeServiceIds(client));
     let reported = 0;
     let lastAt = 0;
@@ -42,7 +71,7 @@ export async function measureServerMemory(): Promise<Figure> {
     });
     const after = residentMb(server.pid);
     note(
-      `issued ${result.completed} tickets (${result.errors} errors) in ${(result.elapsedMs / 1000).toFixed(1)} s = ${result.perSecond.toFixed(0)}/s with ${CONNECTIONS} connections; RSS ${after.toFixed(1)} MiB`,
+      `${runtime}: issued ${result.completed} tickets (${result.errors} errors) in ${(result.elapsedMs / 1000).toFixed(1)} s = ${result.perSecond.toFixed(0)}/s with ${CONNECTIONS} connections; RSS ${after.toFixed(1)} MiB`,
     );
     if (result.completed < TICKETS) {
       note(
@@ -50,7 +79,7 @@ export async function measureServerMemory(): Promise<Figure> {
       );
     }
     if (result.firstError) note(`first error: ${result.firstError}`);
-    return { name: 'server_rss_mb', value: after, unit: 'MiB', baseline: atStart };
+    return after;
   } finally {
     client.close();
     await server.stop();

@@ -5,11 +5,17 @@
  * for all prints (starting one costs more than a print) and prints run one at a time, so a
  * burst of clicks does not open many pages on a two-core office PC.
  */
-import { chromium, errors, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { playwrightCore } from './on-demand-packages.ts';
 import type { Report } from '../../contract/contract.ts';
 import { KhiuError } from '../../core/errors.ts';
 import { findBrowser } from './print-browser.ts';
-import { answerPrintRequest, builtRenderer, printPageUrl } from './print-origin.ts';
+import {
+  answerPrintJobRequest,
+  builtRenderer,
+  reportPrintJob,
+  type PrintJob,
+} from './print-origin.ts';
 
 export interface ReportPdfOptions {
   /** The built renderer (dist/renderer); undefined when it has not been built. */
@@ -45,7 +51,12 @@ export class ReportPdfPrinter {
 
   /** The report as an A4 PDF. Prints wait their turn. */
   print(report: Report): Promise<Buffer> {
-    const printed = this.queue.then(() => this.printNow(report));
+    return this.printJob(reportPrintJob(report));
+  }
+
+  /** Any page of the manager entry (an ITA publication) as an A4 PDF, in the same browser and turn. */
+  printJob(job: PrintJob): Promise<Buffer> {
+    const printed = this.queue.then(() => this.printNow(job));
     this.queue = printed.catch(() => undefined);
     return printed;
   }
@@ -65,7 +76,7 @@ export class ReportPdfPrinter {
     this.options.log?.(`report pdf: ${line}`);
   }
 
-  private async printNow(report: Report): Promise<Buffer> {
+  private async printNow(job: PrintJob): Promise<Buffer> {
     const started = Date.now();
     const staticDir = builtRenderer(this.options.staticDir);
     const browser = await this.connectedBrowser();
@@ -74,7 +85,7 @@ export class ReportPdfPrinter {
     try {
       context = await browser.newContext({ serviceWorkers: 'block' });
       await context.route('**/*', async (route, request) => {
-        const answer = await answerPrintRequest(request.url(), staticDir, report).catch(
+        const answer = await answerPrintJobRequest(request.url(), staticDir, job).catch(
           (error: unknown) => {
             problems.push(`serving ${request.url()}: ${messageOf(error)}`);
             return { status: 500, contentType: 'text/plain', body: 'print origin failed' };
@@ -95,10 +106,8 @@ export class ReportPdfPrinter {
         () => true,
         (ws) => ws.close(),
       );
-      const pdf = await this.printPage(context, report, problems);
-      this.log(
-        `${report.kind} ${report.range.from}..${report.range.to} in ${Date.now() - started} ms`,
-      );
+      const pdf = await this.printPage(context, job, problems);
+      this.log(`${job.label} in ${Date.now() - started} ms`);
       return pdf;
     } catch (error) {
       if (error instanceof KhiuError) throw error;
@@ -114,7 +123,7 @@ export class ReportPdfPrinter {
 
   private async printPage(
     context: BrowserContext,
-    report: Report,
+    job: PrintJob,
     problems: string[],
   ): Promise<Buffer> {
     const timeout = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -127,13 +136,14 @@ export class ReportPdfPrinter {
     });
     let state: string | null;
     try {
-      await page.goto(printPageUrl(report), { waitUntil: 'load' });
+      await page.goto(job.pageUrl, { waitUntil: 'load' });
       const ready = await page.waitForSelector(`body[${READY_ATTRIBUTE}]`, {
         state: 'attached',
         timeout: Math.max(1, deadline - Date.now()),
       });
       state = await ready.getAttribute(READY_ATTRIBUTE);
     } catch (error) {
+      const { errors } = await playwrightCore();
       if (!(error instanceof errors.TimeoutError)) throw error;
       throw new KhiuError(
         'report_print_timeout',
@@ -157,6 +167,7 @@ export class ReportPdfPrinter {
     const executablePath = findBrowser(this.options.browserPath);
     let browser: Browser;
     try {
+      const { chromium } = await playwrightCore();
       browser = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
     } catch (error) {
       throw new KhiuError(

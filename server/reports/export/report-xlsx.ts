@@ -4,7 +4,8 @@
  * number format; percentages are stored as the percentage itself (92.5, shown
  * 92.5%), the same figure the CSV, the screen and the JSON give.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { excelWorkbook } from './on-demand-packages.ts';
 import type { Report } from '../../contract/contract.ts';
 import type { CellFormat } from './export-cells.ts';
 import type { ExportTable } from './export-table.ts';
@@ -44,7 +45,9 @@ function addSheet(workbook: ExcelJS.Workbook, report: Report, table: ExportTable
     bold: true,
     size: 14,
   };
-  sheet.addRow([`${report.officeName.en} · ${table.name.en}: ${report.title.en}`]).font = {
+  // An office may leave its English name empty: the English line then carries the Thai one.
+  const officeEn = report.officeName.en || report.officeName.th;
+  sheet.addRow([`${officeEn} · ${table.name.en}: ${report.title.en}`]).font = {
     italic: true,
   };
   sheet.addRow([
@@ -83,7 +86,8 @@ function addSheet(workbook: ExcelJS.Workbook, report: Report, table: ExportTable
 }
 
 export async function reportXlsx(report: Report): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = await excelWorkbook();
+  const workbook = new Workbook();
   workbook.creator = 'Khiu';
   workbook.title = report.title.th;
   // The report's own time, so the same report always gives the same workbook properties.
