@@ -2,6 +2,10 @@ import { spawnServe } from '../server/cli/serve-process.ts';
 
 export interface HostServer {
   url: string;
+  /** The server process's id, for the log. */
+  pid: number | undefined;
+  /** Resolves when the server process ends, stopped or not, with its exit code or signal. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -15,7 +19,20 @@ export async function startHostServer(options: {
   port: number;
   host: string;
   node?: string;
+  /**
+   * `compiled`: the server `npm run build:server` wrote to dist/server (what an installed app
+   * ships, without the TypeScript loader); `tsx`: the sources (a development checkout).
+   */
+  runtime?: 'compiled' | 'tsx';
+  onStderr?: (text: string) => void;
 }): Promise<HostServer> {
   const server = await spawnServe({ ...options, node: options.node ?? 'node' });
-  return { url: server.url, stop: server.stop };
+  const { child } = server;
+  const exited = new Promise<string>((resolve) => {
+    const describe = (): string =>
+      child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`;
+    if (child.exitCode !== null || child.signalCode !== null) resolve(describe());
+    else child.once('exit', () => resolve(describe()));
+  });
+  return { url: server.url, pid: child.pid, exited, stop: server.stop };
 }

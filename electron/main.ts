@@ -1,84 +1,175 @@
 /**
- * The kiosk shell: Electron's main process. Deliberately thin (DESIGN.md): it
- * starts the office server in host mode, the device agent when devices are
- * plugged in here, and one hardened window per station screen. Everything it
- * shows works the same in a plain browser.
+ * The kiosk shell: Electron's main process. Deliberately thin (DESIGN.md): it starts the
+ * office server in host mode, the device agent when devices are plugged in here, and one
+ * hardened window per station screen, and keeps all of them running without anyone touching
+ * the PC. Everything it shows works the same in a plain browser.
  *
- * Run: electron electron/main.ts --config /etc/khiu/shell.json (with a TS loader),
- * or point Electron at a compiled copy.
+ * Compiled to dist/electron/main.mjs (npm run build:electron); started by `npm run kiosk --
+ * --config FILE` or by the installed app (docs/kiosk.md).
  */
-import { readFileSync } from 'node:fs';
-import { app, BrowserWindow, screen, session } from 'electron';
-import { parseShellConfig, windowStartUrl } from './shell-config.ts';
-import { decidePermission, guardNavigation } from './navigation-guard.ts';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, Menu, powerSaveBlocker, screen, session } from 'electron';
+import { loadShellConfig, windowStartUrl, type ShellConfig } from './shell-config.ts';
+import { guardNavigation } from './navigation-guard.ts';
 import { stationWindowOptions } from './station-window.ts';
-import { startHostServer, type HostServer } from './host-server.ts';
+import { startHostServer } from './host-server.ts';
+import { superviseHostServer, type SupervisedHost } from './host-supervisor.ts';
+import { lockDownContents, lockDownSession } from './kiosk-lockdown.ts';
+import { superviseWindow } from './window-recovery.ts';
+import { keepDisplayAwake, keepOnScreen } from './keep-on-screen.ts';
+import { relaunchAfterCrash } from './crash-relaunch.ts';
+import { checkStaffCredentials, leaveKioskMode } from './staff-exit.ts';
+import { handleStaffExit } from './exit-prompt-window.ts';
+import { defaultConfigPath, installAutostart } from './autostart.ts';
+import type { MutableKioskState } from './kiosk-state.ts';
+import { startAgent } from './start-agent.ts';
 
-const configPath = process.argv[process.argv.indexOf('--config') + 1];
-if (!process.argv.includes('--config') || !configPath) {
-  throw new Error('usage: electron electron/main.ts --config FILE');
-}
-const config = parseShellConfig(JSON.parse(readFileSync(configPath, 'utf8')));
+const SHELL_DIR = dirname(fileURLToPath(import.meta.url));
 const log = (line: string): void => void process.stderr.write(`khiu-shell: ${line}\n`);
 
-// Every renderer in its OS sandbox, before any window exists.
-app.enableSandbox();
+// An error that escapes the main process relaunches the app (backing off in a crash loop)
+// instead of Electron's error dialog, which would wait on the kiosk's screen for a mouse.
+let crashed = false;
+const onCrash = (error: unknown): void => {
+  if (crashed) return;
+  crashed = true;
+  relaunchAfterCrash(app, error, {
+    historyFile: join(app.getPath('userData'), 'crashes.json'),
+    now: () => Date.now(),
+    log,
+  });
+};
+process.on('uncaughtException', onCrash);
+process.on('unhandledRejection', onCrash);
 
-/** host mode: this PC runs the office server (as a Node child process) for the whole office. */
-async function startHost(): Promise<HostServer | undefined> {
+function readConfig(): { config: ShellConfig; path: string } {
+  const flag = process.argv.indexOf('--config');
+  const path = resolve(
+    flag >= 0 && process.argv[flag + 1]
+      ? process.argv[flag + 1]!
+      : defaultConfigPath(process.platform, process.env),
+  );
+  return { config: loadShellConfig(path), path };
+}
+
+/** host mode: this PC runs the office server (a Node child process) for the whole office. */
+async function startHost(config: ShellConfig): Promise<SupervisedHost | undefined> {
   if (config.mode !== 'host') return undefined;
   const url = new URL(config.serverUrl);
-  return startHostServer({
-    dataDir: config.dataDir!,
-    port: Number(url.port || 80),
-    host: '0.0.0.0',
-  });
+  return superviseHostServer(
+    () =>
+      startHostServer({
+        dataDir: config.dataDir!,
+        port: Number(url.port || 80),
+        host: '0.0.0.0',
+        node: config.node ?? 'node',
+        // An installed app ships the compiled server and no TypeScript loader.
+        runtime: app.isPackaged ? 'compiled' : 'tsx',
+        onStderr: (text) => void process.stderr.write(text),
+      }),
+    { log },
+  );
 }
 
-async function startAgent(): Promise<{ stop(): Promise<void> } | undefined> {
-  if (!config.agentConfig) return undefined;
-  const { startAgentFromFile } = (await import('../hardware/agent/start-agent.ts')) as {
-    startAgentFromFile(
-      file: string,
-      log: (line: string) => void,
-    ): Promise<{ stop(): Promise<void> }>;
-  };
-  return startAgentFromFile(config.agentConfig, log);
-}
-
-app
-  .whenReady()
-  .then(async () => {
-    session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
-      callback(decidePermission(permission, contents.getURL(), config.serverUrl)),
-    );
-    app.on('web-contents-created', (_event, contents) =>
-      guardNavigation(contents, config.serverUrl, (url) => log(`blocked navigation to ${url}`)),
-    );
-    const host = await startHost();
-    const agent = await startAgent();
-    const screens = screen.getAllDisplays().map((d) => d.bounds);
-    for (const station of config.windows) {
-      const window = new BrowserWindow(stationWindowOptions(station, screens));
-      window.once('ready-to-show', () => window.show());
-      // A paired station's window opens its pairing link first (shell-config.ts).
-      const start = windowStartUrl(config, station);
-      // A station that loses the server keeps retrying: the pages themselves show the banner.
-      window.webContents.on('did-fail-load', () =>
-        setTimeout(() => window.loadURL(start).catch(() => undefined), 3000),
-      );
-      // A failed load is retried by did-fail-load above; it must not stop the other windows.
-      window.loadURL(start).catch(() => undefined);
-    }
-    app.on('before-quit', () => {
-      void agent?.stop();
-      void host?.stop();
+function openStationWindows(config: ShellConfig, state: MutableKioskState): BrowserWindow[] {
+  const screens = screen.getAllDisplays().map((d) => d.bounds);
+  return config.windows.map((station) => {
+    const preload = join(SHELL_DIR, 'station-preload.cjs');
+    const window = new BrowserWindow(stationWindowOptions(station, screens, preload));
+    const name = `window ${station.path}`;
+    window.once('ready-to-show', () => window.show());
+    // A paired station's window opens its pairing link first (shell-config.ts).
+    const start = windowStartUrl(config, station);
+    // A failed load is retried by did-fail-load below; it must not stop the other windows.
+    const load = (): void => void window.loadURL(start).catch(() => undefined);
+    // A station that loses the server keeps retrying: the pages themselves show the banner.
+    window.webContents.on('did-fail-load', (_event, _code, _description, _url, isMainFrame) => {
+      if (isMainFrame) setTimeout(load, 3000);
     });
-  })
-  .catch((error: unknown) => {
-    // The server or the agent could not start: say why and leave, rather than show blank windows.
-    log(error instanceof Error ? error.message : String(error));
-    app.exit(1);
+    superviseWindow(window, { name, hangMs: config.hangSeconds * 1000, reload: load, log });
+    if (station.kiosk) {
+      lockDownContents(window.webContents, state, (line) => log(`${name}: ${line}`));
+      keepOnScreen(window, station.screen, screen, state);
+    }
+    load();
+    return window;
+  });
+}
+
+async function main(): Promise<void> {
+  const { config, path: configPath } = readConfig();
+  if (!app.requestSingleInstanceLock()) {
+    // Autostart and a hand start would run two shells, and in host mode two servers on one folder.
+    log('another Khiu shell is already running on this PC; leaving');
+    app.exit(0);
+    return;
+  }
+  // Every renderer in its OS sandbox, before any window exists.
+  app.enableSandbox();
+  Menu.setApplicationMenu(null);
+  await app.whenReady();
+
+  lockDownSession(session.defaultSession, config.serverUrl, log);
+  app.on('web-contents-created', (_event, contents) =>
+    guardNavigation(contents, config.serverUrl, (url) => log(`blocked navigation to ${url}`)),
+  );
+  const releaseDisplay = keepDisplayAwake(powerSaveBlocker);
+  const host = await startHost(config);
+  const agent = await startAgent(config.agentConfig, log);
+  const state: MutableKioskState = { locked: config.windows.some((w) => w.kiosk) };
+  const windows = openStationWindows(config, state);
+  const kioskWindows = windows.filter((_w, i) => config.windows[i]!.kiosk);
+
+  handleStaffExit({
+    dir: SHELL_DIR,
+    isKioskWindow: (contents) =>
+      state.locked
+        ? kioskWindows.find((w) => !w.isDestroyed() && w.webContents === contents)
+        : undefined,
+    submit: (username, password) =>
+      leaveKioskMode(
+        kioskWindows,
+        state,
+        () => checkStaffCredentials(config.serverUrl, username, password),
+        log,
+      ),
+    log,
   });
 
-app.on('window-all-closed', () => app.quit());
+  if (config.autostart) {
+    log(
+      app.isPackaged
+        ? installAutostart({
+            platform: process.platform,
+            app,
+            homeDir: homedir(),
+            // An AppImage is mounted somewhere new on every start: point at the file itself.
+            executable: process.env.APPIMAGE ?? process.execPath,
+            configPath,
+          })
+        : 'autostart: only the installed app registers itself (docs/kiosk.md)',
+    );
+  }
+
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    // The server child and the agent's ports must be closed before the process goes.
+    event.preventDefault();
+    releaseDisplay();
+    void Promise.allSettled([agent?.stop(), host?.stop()]).then(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+main().catch((error: unknown) => {
+  // The config, the server or the agent could not start: say why and leave, rather than show
+  // blank windows (and rather than relaunch into the same error).
+  log(error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

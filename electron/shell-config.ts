@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -43,6 +45,15 @@ export const shellConfigSchema = z.object({
     }),
   /** A device agent config file (hardware/agent) to run in this process, if devices are plugged in here. */
   agentConfig: z.string().min(1).optional(),
+  /**
+   * host mode: the Node binary that runs the office server (better-sqlite3 is built for
+   * Node's ABI, not Electron's); `node` on the PATH when absent.
+   */
+  node: z.string().min(1).optional(),
+  /** How long a page may stay unresponsive before its renderer is killed and the page reloaded. */
+  hangSeconds: z.int().min(2).max(120).default(8),
+  /** Start the shell when the kiosk user logs in (a desktop autostart entry on Linux, a login item on Windows). */
+  autostart: z.boolean().default(false),
 });
 
 export type ShellConfig = z.infer<typeof shellConfigSchema>;
@@ -58,6 +69,30 @@ export function parseShellConfig(json: unknown): ShellConfig {
   if (result.data.mode === 'host' && !result.data.dataDir)
     throw new Error('invalid Khiu shell config: host mode needs dataDir');
   return result.data;
+}
+
+/**
+ * The config with its file paths (dataDir, agentConfig) resolved against the config file's own
+ * folder, so a config means the same files whoever starts the shell and from where.
+ */
+export function resolveConfigPaths(config: ShellConfig, configFile: string): ShellConfig {
+  const dir = dirname(resolve(configFile));
+  return {
+    ...config,
+    ...(config.dataDir ? { dataDir: resolve(dir, config.dataDir) } : {}),
+    ...(config.agentConfig ? { agentConfig: resolve(dir, config.agentConfig) } : {}),
+  };
+}
+
+/** Reads, parses and resolves a shell config file; errors name the file. */
+export function loadShellConfig(file: string): ShellConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read the shell config ${file}: ${(error as Error).message}`);
+  }
+  return resolveConfigPaths(parseShellConfig(json), file);
 }
 
 /** The full URL a station window loads. */

@@ -21,12 +21,21 @@ export interface ScreenArea {
   height: number;
 }
 
-/** Options for one station's BrowserWindow, placed on its monitor. */
+/** The monitor a window belongs on: the one its config names, else the primary, else a plain HD area. */
+export function screenAreaFor(index: number, screens: ScreenArea[]): ScreenArea {
+  return screens[index] ?? screens[0] ?? { x: 0, y: 0, width: 1920, height: 1080 };
+}
+
+/**
+ * Options for one station's BrowserWindow, placed on its monitor. `preload` is the compiled
+ * corner-tap listener (the staff's hidden way out of kiosk mode); in kiosk mode devtools are off.
+ */
 export function stationWindowOptions(
   window: ShellConfig['windows'][number],
   screens: ScreenArea[],
+  preload?: string,
 ) {
-  const area = screens[window.screen] ?? screens[0] ?? { x: 0, y: 0, width: 1920, height: 1080 };
+  const area = screenAreaFor(window.screen, screens);
   return {
     ...area,
     kiosk: window.kiosk,
@@ -35,6 +44,10 @@ export function stationWindowOptions(
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     show: false,
-    webPreferences: STATION_WEB_PREFERENCES,
+    webPreferences: {
+      ...STATION_WEB_PREFERENCES,
+      devTools: !window.kiosk,
+      ...(preload ? { preload } : {}),
+    },
   };
 }

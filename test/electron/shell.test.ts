@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { parseShellConfig, stationUrl, windowStartUrl } from '../../electron/shell-config.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  loadShellConfig,
+  parseShellConfig,
+  resolveConfigPaths,
+  stationUrl,
+  windowStartUrl,
+} from '../../electron/shell-config.ts';
 import {
   decidePermission,
   guardNavigation,
@@ -76,7 +85,7 @@ describe('the kiosk shell', () => {
     ];
     const display = stationWindowOptions(config.windows[1]!, screens);
     expect(display).toMatchObject({ x: 1080, width: 1920, kiosk: true, frame: false });
-    expect(display.webPreferences).toBe(STATION_WEB_PREFERENCES);
+    expect(display.webPreferences).toMatchObject({ ...STATION_WEB_PREFERENCES, devTools: false });
     expect(STATION_WEB_PREFERENCES).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -122,6 +131,40 @@ describe('the kiosk shell', () => {
       /serverUrl/,
     );
     expect(() => parseShellConfig({ ...config, mode: 'host' })).toThrow(/dataDir/);
+  });
+});
+
+describe('the example configs', () => {
+  it('parses every office layout in electron/examples with the parser the shell uses', () => {
+    const dir = fileURLToPath(new URL('../../electron/examples/', import.meta.url));
+    const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
+    expect(files.sort()).toEqual(['counter.json', 'display.json', 'host.json', 'kiosk.json']);
+    const parsed = Object.fromEntries(
+      files.map((file) => [file, loadShellConfig(join(dir, file))] as const),
+    );
+    expect(parsed['host.json']).toMatchObject({ mode: 'host', dataDir: '/var/lib/khiu' });
+    expect(parsed['kiosk.json']!.windows).toMatchObject([{ path: '/kiosk', kiosk: true }]);
+    expect(parsed['display.json']!.windows).toMatchObject([{ path: '/display' }]);
+    // The counter's own screen is an ordinary window; its rating screen is a locked kiosk.
+    expect(parsed['counter.json']!.windows).toMatchObject([
+      { path: '/counter', kiosk: false },
+      { path: '/rate/1', kiosk: true },
+    ]);
+  });
+
+  it('resolves a config’s relative paths against the config file’s folder', () => {
+    const config = resolveConfigPaths(
+      parseShellConfig({
+        mode: 'host',
+        serverUrl: 'http://127.0.0.1:8080',
+        dataDir: 'data',
+        agentConfig: '../agent.json',
+        windows: [{ path: '/kiosk' }],
+      }),
+      '/etc/khiu/shell.json',
+    );
+    expect(config).toMatchObject({ dataDir: '/etc/khiu/data', agentConfig: '/etc/agent.json' });
+    expect(config.hangSeconds).toBe(8);
   });
 });
 
