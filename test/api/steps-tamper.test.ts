@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { startKhiu } from '../../server/app.ts';
-import { verifyLedger } from '../../server/store/ledger-verification.ts';
 import { ADMIN_PASSWORD, ApiClient } from '../helpers/khiu-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { CleanupStack } from '../helpers/cleanup-stack.ts';
 import { runKhiuToEnd } from '../helpers/server-process.ts';
 import { sqliteShell } from '../helpers/sqlite-shell.ts';
+import { lastLedgerEntry, verifyLedgerFile } from '../helpers/ledger-file.ts';
 
 /*
  * A timed step is evidence against the posted standard (project 26): a clerk who shortens a
@@ -49,26 +48,9 @@ describe('timed steps against the sqlite3 shell', () => {
       await khiu.close();
     }
     const file = join(temp.dir, 'khiu.db');
-    expect(verifyOnce(file)).toMatchObject({ ok: true });
+    expect(verifyLedgerFile(file)).toMatchObject({ ok: true });
     return { dir: temp.dir, file, ticketId };
   }
-
-  function verifyOnce(file: string) {
-    const db = new Database(file, { readonly: true });
-    try {
-      return verifyLedger(db);
-    } finally {
-      db.close();
-    }
-  }
-
-  const lastEntryOf = (file: string, id: string): number =>
-    Number(
-      sqliteShell(
-        file,
-        `SELECT max(seq) FROM ledger WHERE entity = 'step' AND entity_id = '${id}'`,
-      ).trim(),
-    );
 
   it('names a step whose finish was moved earlier, and the verify command exits 1', async () => {
     const { dir, file, ticketId } = await officeWithSteps();
@@ -78,8 +60,8 @@ describe('timed steps against the sqlite3 shell', () => {
       `DROP TRIGGER ticket_steps_finish_once;
        UPDATE ticket_steps SET finished_ms = started_ms + 60000 WHERE id = '${id}';`,
     );
-    const seq = lastEntryOf(file, id);
-    expect(verifyOnce(file)).toMatchObject({
+    const seq = lastLedgerEntry(file, 'step', id);
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
       brokenAt: seq,
       problem: `step ${id} differs from its state recorded at entry ${seq}`,
@@ -98,7 +80,7 @@ describe('timed steps against the sqlite3 shell', () => {
        SELECT ticket_id || ':9', ticket_id, 9, 5, counter_id, staff, started_ms, finished_ms
        FROM ticket_steps WHERE id = '${ticketId}:1';`,
     );
-    expect(verifyOnce(file)).toMatchObject({
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
       problem: `step ${ticketId}:9 is in the database but not in the ledger`,
     });
@@ -107,9 +89,9 @@ describe('timed steps against the sqlite3 shell', () => {
       `DROP TRIGGER ticket_steps_are_never_deleted;
        DELETE FROM ticket_steps WHERE id IN ('${ticketId}:9', '${ticketId}:3');`,
     );
-    expect(verifyOnce(file)).toMatchObject({
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
-      brokenAt: lastEntryOf(file, `${ticketId}:3`),
+      brokenAt: lastLedgerEntry(file, 'step', `${ticketId}:3`),
       problem: `step ${ticketId}:3 was deleted from the database`,
     });
   });
@@ -125,6 +107,6 @@ describe('timed steps against the sqlite3 shell', () => {
     expect(() => sqliteShell(file, `DELETE FROM ticket_steps WHERE id = '${ticketId}:1';`)).toThrow(
       /never deleted/,
     );
-    expect(verifyOnce(file)).toMatchObject({ ok: true });
+    expect(verifyLedgerFile(file)).toMatchObject({ ok: true });
   });
 });

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { startKhiu } from '../../server/app.ts';
-import { verifyLedger } from '../../server/store/ledger-verification.ts';
 import { ADMIN_PASSWORD, ApiClient } from '../helpers/khiu-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { CleanupStack } from '../helpers/cleanup-stack.ts';
 import { runKhiuToEnd } from '../helpers/server-process.ts';
 import { sqliteShell } from '../helpers/sqlite-shell.ts';
+import { lastLedgerEntry, verifyLedgerFile } from '../helpers/ledger-file.ts';
 
 /*
  * The survey figures go to the executives and the public (project 16): a clerk who lifts a
@@ -61,26 +60,9 @@ describe('surveys against the sqlite3 shell', () => {
       await khiu.close();
     }
     const file = join(temp.dir, 'khiu.db');
-    expect(verifyOnce(file)).toMatchObject({ ok: true });
+    expect(verifyLedgerFile(file)).toMatchObject({ ok: true });
     return { dir: temp.dir, file, ticketId, unsurveyedId };
   }
-
-  function verifyOnce(file: string) {
-    const db = new Database(file, { readonly: true });
-    try {
-      return verifyLedger(db);
-    } finally {
-      db.close();
-    }
-  }
-
-  const surveyEntryOf = (file: string, id: string): number =>
-    Number(
-      sqliteShell(
-        file,
-        `SELECT max(seq) FROM ledger WHERE entity = 'survey' AND entity_id = '${id}'`,
-      ).trim(),
-    );
 
   it('names a survey whose scores were raised, and the verify command exits 1', async () => {
     const { dir, file, ticketId } = await officeWithSurvey();
@@ -89,9 +71,9 @@ describe('surveys against the sqlite3 shell', () => {
       `DROP TRIGGER surveys_are_final_update;
        UPDATE surveys SET staff_score = 5, overall_score = 5 WHERE ticket_id = '${ticketId}';`,
     );
-    const seq = surveyEntryOf(file, ticketId);
+    const seq = lastLedgerEntry(file, 'survey', ticketId);
     const problem = `survey ${ticketId} differs from its state recorded at entry ${seq}`;
-    expect(verifyOnce(file)).toMatchObject({ ok: false, brokenAt: seq, problem });
+    expect(verifyLedgerFile(file)).toMatchObject({ ok: false, brokenAt: seq, problem });
     const verified = await runKhiuToEnd(['verify', '--data', dir]);
     expect(verified.code).toBe(1);
     expect(verified.stderr).toContain(problem);
@@ -104,9 +86,9 @@ describe('surveys against the sqlite3 shell', () => {
       `DROP TRIGGER surveys_are_final_update;
        UPDATE surveys SET comment = 'บริการดีมาก' WHERE ticket_id = '${ticketId}';`,
     );
-    expect(verifyOnce(file)).toMatchObject({
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
-      problem: `survey ${ticketId} differs from its state recorded at entry ${surveyEntryOf(file, ticketId)}`,
+      problem: `survey ${ticketId} differs from its state recorded at entry ${lastLedgerEntry(file, 'survey', ticketId)}`,
     });
   });
 
@@ -117,14 +99,14 @@ describe('surveys against the sqlite3 shell', () => {
       `INSERT INTO surveys SELECT '${unsurveyedId}', 5, 5, 5, 5, 5, NULL, submitted_ms
        FROM surveys WHERE ticket_id = '${ticketId}';`,
     );
-    expect(verifyOnce(file)).toMatchObject({
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
       problem: `survey ${unsurveyedId} is in the database but not in the ledger`,
     });
     sqliteShell(file, `DROP TRIGGER surveys_are_final_delete; DELETE FROM surveys;`);
-    expect(verifyOnce(file)).toMatchObject({
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
-      brokenAt: surveyEntryOf(file, ticketId),
+      brokenAt: lastLedgerEntry(file, 'survey', ticketId),
       problem: `survey ${ticketId} was deleted from the database`,
     });
   });
@@ -137,6 +119,6 @@ describe('surveys against the sqlite3 shell', () => {
     expect(() => sqliteShell(file, `DELETE FROM surveys WHERE ticket_id = '${ticketId}';`)).toThrow(
       /never deleted/,
     );
-    expect(verifyOnce(file)).toMatchObject({ ok: true });
+    expect(verifyLedgerFile(file)).toMatchObject({ ok: true });
   });
 });

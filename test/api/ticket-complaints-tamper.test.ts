@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { startKhiu } from '../../server/app.ts';
-import { verifyLedger } from '../../server/store/ledger-verification.ts';
 import { ADMIN_PASSWORD, ApiClient } from '../helpers/khiu-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { CleanupStack } from '../helpers/cleanup-stack.ts';
 import { runKhiuToEnd } from '../helpers/server-process.ts';
 import { sqliteShell } from '../helpers/sqlite-shell.ts';
+import { lastLedgerEntry, verifyLedgerFile } from '../helpers/ledger-file.ts';
 
 /*
  * A complaint is evidence against the office's own staff (project 17): whoever would soften one,
@@ -51,26 +50,9 @@ describe('complaints against the sqlite3 shell', () => {
       await khiu.close();
     }
     const file = join(temp.dir, 'khiu.db');
-    expect(verifyOnce(file)).toMatchObject({ ok: true });
+    expect(verifyLedgerFile(file)).toMatchObject({ ok: true });
     return { dir: temp.dir, file, ids };
   }
-
-  function verifyOnce(file: string) {
-    const db = new Database(file, { readonly: true });
-    try {
-      return verifyLedger(db);
-    } finally {
-      db.close();
-    }
-  }
-
-  const lastEntryOf = (file: string, id: number): number =>
-    Number(
-      sqliteShell(
-        file,
-        `SELECT max(seq) FROM ledger WHERE entity = 'complaint' AND entity_id = '${id}'`,
-      ).trim(),
-    );
 
   it('names a complaint whose words were softened, and the verify command exits 1', async () => {
     const { dir, file, ids } = await officeWithComplaints();
@@ -80,8 +62,8 @@ describe('complaints against the sqlite3 shell', () => {
       `DROP TRIGGER complaints_identity_is_fixed;
        UPDATE complaints SET kind = 'other', text = 'บริการดี' WHERE id = ${id};`,
     );
-    const seq = lastEntryOf(file, id);
-    expect(verifyOnce(file)).toMatchObject({
+    const seq = lastLedgerEntry(file, 'complaint', id);
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
       brokenAt: seq,
       problem: `complaint ${id} differs from its state recorded at entry ${seq}`,
@@ -101,9 +83,9 @@ describe('complaints against the sqlite3 shell', () => {
       `UPDATE complaints SET status = 'resolved', outcome = 'ไม่พบมูล', resolved_ms = received_ms,
          updated_by = 'admin' WHERE id = ${id};`,
     );
-    expect(verifyOnce(file)).toMatchObject({
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
-      problem: `complaint ${id} differs from its state recorded at entry ${lastEntryOf(file, id)}`,
+      problem: `complaint ${id} differs from its state recorded at entry ${lastLedgerEntry(file, 'complaint', id)}`,
     });
   });
 
@@ -116,7 +98,7 @@ describe('complaints against the sqlite3 shell', () => {
        SELECT 99, 'ร-2600-0099', 2600, 99, ticket_id, 'other', NULL, day, received_ms, 'received'
        FROM complaints WHERE id = ${ids[0]};`,
     );
-    expect(verifyOnce(file)).toMatchObject({
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
       problem: 'complaint 99 is in the database but not in the ledger',
     });
@@ -125,9 +107,9 @@ describe('complaints against the sqlite3 shell', () => {
       `DROP TRIGGER complaints_are_never_deleted;
        DELETE FROM complaints WHERE id IN (99, ${ids[0]});`,
     );
-    expect(verifyOnce(file)).toMatchObject({
+    expect(verifyLedgerFile(file)).toMatchObject({
       ok: false,
-      brokenAt: lastEntryOf(file, ids[0]!),
+      brokenAt: lastLedgerEntry(file, 'complaint', ids[0]!),
       problem: `complaint ${ids[0]} was deleted from the database`,
     });
   });
@@ -140,6 +122,6 @@ describe('complaints against the sqlite3 shell', () => {
     expect(() => sqliteShell(file, `DELETE FROM complaints WHERE id = ${ids[0]};`)).toThrow(
       /never deleted/,
     );
-    expect(verifyOnce(file)).toMatchObject({ ok: true });
+    expect(verifyLedgerFile(file)).toMatchObject({ ok: true });
   });
 });
