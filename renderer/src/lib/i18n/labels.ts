@@ -1,9 +1,4 @@
-import type {
-  CounterStatus,
-  LocalizedText,
-  PriorityKind,
-  TicketStatus,
-} from '../contract.ts';
+import type { CounterStatus, LocalizedText, PriorityKind, TicketStatus } from '../contract.ts';
 
 export const L = (th: string, en: string): LocalizedText => ({ th, en });
 
