@@ -157,7 +157,7 @@ describe('the survey and the complaints on the public record (GET /api/transpare
         totals: month,
       });
     }
-    expect(played.complaints.filter((c) => c.resolved)).toHaveLength(2);
+    expect(played.complaints.some((c) => c.resolved)).toBe(true);
   });
 
   it("carries no complaint's text, reference or outcome and no survey comment", async () => {
@@ -188,13 +188,19 @@ describe('the survey and the complaints on the public record (GET /api/transpare
       .find((t) => t.status === 'done' && !surveyed.has(t.id) && t.day === TODAY)!;
     const answers = { process: 1, channels: 1, staff: 1, facilities: 1, overall: 1 };
     expect((await s.anon.post(`/api/tickets/${unsurveyed.id}/survey`, answers)).status).toBe(201);
+    // The other tests recount from `played`, so they hold whether they run before or after this.
+    played.surveys.push({ ticketId: unsurveyed.id, day: TODAY, answers, comment: null });
     const open = (await manager.get<Complaint[]>('/api/complaints?status=investigating')).body;
     expect(open).toHaveLength(1);
+    const outcome = `${SECRET.outcome} later`;
     const closed = await manager.request('PATCH', `/api/complaints/${open[0]!.id}`, {
       status: 'resolved',
-      outcome: `${SECRET.outcome} later`,
+      outcome,
     });
     expect(closed.status).toBe(200);
+    const mine = played.complaints.find((c) => c.reference === open[0]!.reference)!;
+    mine.resolved = true;
+    mine.outcome = outcome;
     let after = before;
     for (let i = 0; i < 50 && after.survey.n === before.survey.n; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 200));
