@@ -47,6 +47,8 @@ describe('the kiosk shell', () => {
     expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.navigate('will-redirect', 'http://192.168.1.10:9999/')).toBe(true);
     expect(contents.navigate('will-navigate', 'not a url')).toBe(true);
+    // A file dropped on the window asks to navigate to it: refused like any other origin.
+    expect(contents.navigate('will-navigate', 'file:///home/kiosk/Downloads/form.pdf')).toBe(true);
     expect(contents.navigate('will-attach-webview')).toBe(true);
     expect(contents.openHandler?.({ url: 'http://192.168.1.10:8080/standards' })).toEqual({
       action: 'deny',
@@ -55,6 +57,7 @@ describe('the kiosk shell', () => {
       'https://evil.example/',
       'http://192.168.1.10:9999/',
       'not a url',
+      'file:///home/kiosk/Downloads/form.pdf',
       'http://192.168.1.10:8080/standards',
     ]);
   });
