@@ -74,7 +74,14 @@ export const outOfTurnBody = z.object({
 
 export const transferBody = z.object({ serviceId: id });
 
-export const cancelBody = z.object({ reason: z.enum(CANCEL_REASONS) });
+/**
+ * The counter screen always gives a reason; a client written before reasons existed sends no body,
+ * and its cancel is recorded with `reason: null` rather than refused.
+ */
+export const cancelBody = z
+  .object({ reason: z.enum(CANCEL_REASONS).optional() })
+  .strict()
+  .optional();
 
 /** A posted step's number (services post at most 30). */
 export const stepOrderParam = z

@@ -208,8 +208,8 @@ export class TicketCommands {
     return this.simple(ticketId, 'no_show', actor, () => ({ status: 'no_show' }), 'ticket.no_show');
   }
 
-  /** Cancels a ticket in line or held aside; the reason is recorded in the ledger. */
-  cancel(ticketId: string, reason: CancelReason, actor: Actor): TicketRecord {
+  /** Cancels a ticket in line or held aside; the reason (null: none given) is recorded in the ledger. */
+  cancel(ticketId: string, reason: CancelReason | null, actor: Actor): TicketRecord {
     return this.ctx.run((events) => {
       const ticket = this.mustGet(ticketId);
       assertTicketCan('cancel', ticket);

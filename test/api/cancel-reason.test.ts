@@ -50,12 +50,23 @@ describe('cancelling a ticket with a reason', () => {
     expect(res.body.ticket).toMatchObject({ status: 'cancelled', held: false });
   });
 
-  it('refuses a missing or unknown reason with 400 and changes nothing', async () => {
+  it('records a cancel without a reason (a client written before reasons) with reason null', async () => {
+    for (const body of [undefined, {}]) {
+      const id = await issue();
+      const res = await clerk.post(`/api/tickets/${id}/cancel`, body);
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      expect(res.body.ticket).toMatchObject({ status: 'cancelled' });
+      const entry = s.khiu.office.ctx.store.ledger.entriesOfTicket(id).at(-1)!;
+      expect(entry.type).toBe('ticket.cancelled');
+      expect(entry.data.details).toMatchObject({ reason: null, wasStatus: 'waiting' });
+    }
+  });
+
+  it('refuses an unknown reason or field with 400 and changes nothing', async () => {
     const id = await issue();
     const ledger = s.ledgerLength();
     for (const body of [
-      undefined,
-      {},
+      { reason: 'citizen_left', note: 'x' },
       { reason: 'day_closed' },
       { reason: 'bribe' },
       { reason: 1 },

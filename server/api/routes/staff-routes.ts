@@ -85,7 +85,7 @@ export function staffRoutes(router: Router, deps: ApiDeps): void {
   router.on('POST', '/api/tickets/:id/cancel', async ({ req, res, params }) => {
     sessions.require(req, 'staff');
     const id = parse(ticketIdParam, params.id);
-    const { reason } = parse(cancelBody, await readJsonBody(req));
+    const reason = parse(cancelBody, await readJsonBody(req))?.reason ?? null;
     const user = userOnTicket(deps, req, id);
     sendJson(res, 200, { ticket: views.ticket(tickets.cancel(id, reason, userActor(user))) });
   });
