@@ -120,6 +120,10 @@ export const LANE_QUERIES = {
     WHERE normal_ms IS NOT NULL OR priority_ms IS NOT NULL`,
   lastPriorityCall: `SELECT max(called_ms) AS at FROM tickets
     WHERE day = @day AND (priority IS NOT NULL) = 1 AND called_ms IS NOT NULL`,
+  // `+day`: without it SQLite ranges over the reports' (day, service) index and reads every
+  // ticket of every earlier day (28 ms of a start on 100,000 tickets); the partial index holds
+  // only the waiting ones, a handful.
+  waitingBefore: `SELECT * FROM tickets WHERE +day < @day AND status = 'waiting'`,
   normalCallsSince: `SELECT count(*) AS n FROM tickets
     WHERE day = @day AND (priority IS NOT NULL) = 0 AND called_ms IS NOT NULL
       AND called_ms > @since AND transferred_from IS NULL`,
@@ -168,7 +172,7 @@ export class TicketStore {
         ON CONFLICT (day, service_id, lane) DO UPDATE SET waiting = waiting + @delta`),
       latestCalls: db.prepare(`SELECT * FROM tickets WHERE day = ? AND last_called_ms IS NOT NULL
         ORDER BY last_called_ms DESC LIMIT ?`),
-      waitingBefore: db.prepare(`SELECT * FROM tickets WHERE day < ? AND status = 'waiting'`),
+      waitingBefore: db.prepare(LANE_QUERIES.waitingBefore),
       // Each reads off the end of an index (tickets_issued, tickets_day_service, tickets_calls).
       latestIssued: db.prepare(`SELECT issued_ms AS at FROM tickets WHERE transferred_from IS NULL
         ORDER BY issued_ms DESC LIMIT 1`),
@@ -313,7 +317,7 @@ export class TicketStore {
 
   /** Tickets still waiting (in line or held) from earlier days, to be closed when a new day starts. */
   waitingBefore(day: string): TicketRecord[] {
-    return (this.q.waitingBefore.all(day) as TicketRow[]).map(fromRow);
+    return (this.q.waitingBefore.all({ day }) as TicketRow[]).map(fromRow);
   }
 
   /** The latest time a ticket was issued at a kiosk (transfers aside), null before the first. */

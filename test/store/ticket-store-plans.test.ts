@@ -78,6 +78,13 @@ describe('the queue’s hot queries', () => {
     }
   });
 
+  it('find the tickets left waiting on earlier days among the waiting ones, not every earlier ticket', () => {
+    f = openOfficeFixture();
+    expect(ticketSteps(planOf(f.db, LANE_QUERIES.waitingBefore))).toEqual([
+      'SCAN tickets USING INDEX tickets_waiting',
+    ]);
+  });
+
   it('gives the same oldest tickets, people ahead and turn as a count over every ticket, through a busy morning', () => {
     f = openOfficeFixture();
     const fx = f;
