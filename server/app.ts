@@ -14,6 +14,7 @@ import { LoginLimiter } from './api/login-limiter.ts';
 import { DeviceRegistry } from './api/device-registry.ts';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer.ts';
 import { claimDataDir } from './store/data-dir-claim.ts';
+import { recordCleanClose } from './store/clean-close.ts';
 import { createHttpServer, type Logger } from './api/http-server.ts';
 import { attachRealtime, type RealtimeServer } from './api/realtime.ts';
 import { generatePassword, hashPassword, passwordTooShort } from './api/passwords.ts';
@@ -228,6 +229,14 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
       await pdf.close();
       await headWriter.stop();
       db.close();
+      // After the last connection: the next start may then skip reading every page.
+      try {
+        recordCleanClose(join(options.dataDir, DATABASE_FILE));
+      } catch (error) {
+        log(
+          `cannot record the clean close (${(error as Error).message}); the next start checks every page`,
+        );
+      }
       lock.release();
     },
   };

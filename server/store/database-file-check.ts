@@ -2,13 +2,14 @@
  * Is this file a Khiu database we may open? Called before anything opens `khiu.db` for
  * writing (serve, startKhiu, seed-demo) and by the read-only commands (backup, verify):
  *
- *   checkDatabaseFile(file): 'absent' | 'khiu'   throws DatabaseFileRefused otherwise
+ *   checkDatabaseFile(file, options?): 'absent' | 'khiu'   throws DatabaseFileRefused otherwise
  *
  * 'absent' means no file: the caller decides (serve sets up a new office; verify and backup
  * refuse). A file that cannot be read at all (I/O error, a WAL it cannot open) throws a plain
  * Error "cannot read <file>: …", which is no verdict on its content. `verify` runs the full `PRAGMA integrity_check` itself; this runs only
  * `quick_check`, which is what start-up can afford (it reads every page but skips the
- * index-to-table cross-check).
+ * index-to-table cross-check), and skips even that for a file unchanged since the server closed
+ * it cleanly (clean-close.ts).
  *
  * Why refuse instead of opening: SQLite happily turns an empty file into a new database and
  * writes our schema into anyone's SQLite file, so a truncated or misplaced `khiu.db` would
@@ -33,7 +34,18 @@ export class DatabaseFileRefused extends Error {
 /** The tables every Khiu database has had since migration 001. */
 const KHIU_TABLES = ['schema_migrations', 'ledger'] as const;
 
-export function checkDatabaseFile(file: string): 'absent' | 'khiu' {
+export interface DatabaseFileCheckOptions {
+  /**
+   * The file is as the server left it at a clean close (`takeCleanClose`): its pages were
+   * checked when it was opened then, so only the cheap checks run.
+   */
+  unchangedSinceCleanClose?: boolean;
+}
+
+export function checkDatabaseFile(
+  file: string,
+  options: DatabaseFileCheckOptions = {},
+): 'absent' | 'khiu' {
   let size: number;
   try {
     const stat = statSync(file);
@@ -83,6 +95,7 @@ export function checkDatabaseFile(file: string): 'absent' | 'khiu' {
       );
     }
 
+    if (options.unchangedSinceCleanClose) return 'khiu';
     let firstProblem: string;
     try {
       firstProblem = String(db.pragma('quick_check(1)', { simple: true }));

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { runMigrations } from './migrate.ts';
 import { checkDatabaseFile } from './database-file-check.ts';
 import { createDatabaseFile } from './database-creation.ts';
+import { takeCleanClose } from './clean-close.ts';
 
 export type Db = Database.Database;
 
@@ -12,7 +13,9 @@ export type Db = Database.Database;
 export function openDatabase(file: string): Db {
   // An empty, foreign or damaged file is refused (DatabaseFileRefused) before SQLite would
   // turn it into a new office or write our schema into it; only a missing file is created.
-  if (checkDatabaseFile(file) === 'absent') createDatabaseFile(file);
+  // A file untouched since the server's last clean close skips the page-by-page check.
+  const unchangedSinceCleanClose = takeCleanClose(file);
+  if (checkDatabaseFile(file, { unchangedSinceCleanClose }) === 'absent') createDatabaseFile(file);
   const db = new Database(file, { fileMustExist: true });
   // WAL: the displays and reports read while the counters write, without blocking.
   db.pragma('journal_mode = WAL');

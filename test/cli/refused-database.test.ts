@@ -13,6 +13,30 @@ const sqlite3 = (file: string, sql: string): string =>
 const sha256 = (file: string): string =>
   createHash('sha256').update(readFileSync(file)).digest('hex');
 
+/** A torn write or a failing sector: one page of zeros where the index of numbers was. */
+function zeroIndexPage(file: string): number {
+  const pageSize = Number(sqlite3(file, 'PRAGMA page_size'));
+  const page = Number(
+    sqlite3(file, "SELECT rootpage FROM sqlite_schema WHERE name = 'tickets_number_per_day'"),
+  );
+  expect(page).toBeGreaterThan(1);
+  execFileSync('dd', [
+    'if=/dev/zero',
+    `of=${file}`,
+    `bs=${pageSize}`,
+    `seek=${page - 1}`,
+    'count=1',
+    'conv=notrunc',
+    'status=none',
+  ]);
+  return page;
+}
+
+const quickCheckRefusal = (file: string, page: number): RegExp =>
+  new RegExp(
+    `^khiu: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} fails SQLite's quick_check: .*\\bpage ${page}\\b.*; restore a backup \\(npm run khiu -- backup\\)$`,
+  );
+
 describe('a khiu.db that is not a Khiu database', () => {
   const cleanups = new CleanupStack();
   afterEach(() => cleanups.run());
@@ -86,31 +110,36 @@ describe('a khiu.db that is not a Khiu database', () => {
     expect(seeded.code, seeded.stderr).toBe(0);
     // seed-demo closed the only connection: the WAL is checkpointed into khiu.db and gone.
     expect(existsSync(`${file}-wal`)).toBe(false);
-    const pageSize = Number(sqlite3(file, 'PRAGMA page_size'));
-    const page = Number(
-      sqlite3(file, "SELECT rootpage FROM sqlite_schema WHERE name = 'tickets_number_per_day'"),
-    );
-    expect(page).toBeGreaterThan(1);
-    // A torn write or a failing sector: one page of zeros where the index of numbers was.
-    execFileSync('dd', [
-      'if=/dev/zero',
-      `of=${file}`,
-      `bs=${pageSize}`,
-      `seek=${page - 1}`,
-      'count=1',
-      'conv=notrunc',
-      'status=none',
-    ]);
+    const page = zeroIndexPage(file);
 
     const serve = await serveToRefusal(dir, cleanups);
     expect(serve.stdout).toBe('');
     expect(serve.code).toBe(1);
     expect(serve.stderrLines).toHaveLength(1);
-    expect(serve.stderrLines[0]).toMatch(
-      new RegExp(
-        `^khiu: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} fails SQLite's quick_check: .*\\bpage ${page}\\b.*; restore a backup \\(npm run khiu -- backup\\)$`,
-      ),
-    );
+    expect(serve.stderrLines[0]).toMatch(quickCheckRefusal(file, page));
+  });
+
+  it('is refused at start when a page was overwritten after the server closed it cleanly', async () => {
+    const dir = dataDir();
+    const file = join(dir, 'khiu.db');
+    const server = await startServerProcess(dir, { KHIU_ADMIN_PASSWORD: 'ground-test-password' });
+    const issued = await fetch(`${server.url}/api/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 1 }),
+    });
+    expect(issued.status).toBe(201);
+    await server.stop();
+    expect(await exited(server.child)).toBe(0);
+    // The clean close was recorded: an untouched file would start without the page check.
+    expect(existsSync(`${file}.closed`)).toBe(true);
+    const page = zeroIndexPage(file);
+
+    const serve = await serveToRefusal(dir, cleanups);
+    expect(serve.code).toBe(1);
+    expect(serve.stderrLines).toHaveLength(1);
+    expect(serve.stderrLines[0]).toMatch(quickCheckRefusal(file, page));
+    expect(existsSync(`${file}.closed`)).toBe(false);
   });
 
   it('is not needed for a new data directory, which is still set up as a new office', async () => {

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { recordCleanClose, takeCleanClose } from '../../server/store/clean-close.ts';
+
+describe('a clean close recorded for the next start', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => cleanup?.());
+
+  /** A WAL-mode database closed by its only connection, as the server leaves khiu.db. */
+  function closedDatabase(): string {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const file = join(temp.dir, 'khiu.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE ledger (seq INTEGER PRIMARY KEY, entry TEXT)');
+    db.prepare('INSERT INTO ledger (entry) VALUES (?)').run('issued');
+    db.close();
+    return file;
+  }
+
+  it('lets an untouched file skip the page check once, then asks for it again', () => {
+    const file = closedDatabase();
+    recordCleanClose(file);
+    expect(existsSync(`${file}.closed`)).toBe(true);
+    expect(takeCleanClose(file)).toBe(true);
+    // Taken before the server writes: a crash from here on leaves nothing to trust.
+    expect(existsSync(`${file}.closed`)).toBe(false);
+    expect(takeCleanClose(file)).toBe(false);
+  });
+
+  it('does not trust a file written after the close, even with its times set back', () => {
+    const file = closedDatabase();
+    const { size } = statSync(file);
+    const mtimeNs = statSync(file, { bigint: true }).mtimeNs;
+    recordCleanClose(file);
+    // A copy of the file's times, to the nanosecond, to put back afterwards.
+    execFileSync('touch', ['-r', file, `${file}.times`]);
+    // Same size: a byte changed in place, the way a damaged sector or a hex editor would.
+    execFileSync('dd', [
+      'if=/dev/zero',
+      `of=${file}`,
+      'bs=1',
+      'seek=5000',
+      'count=1',
+      'conv=notrunc',
+      'status=none',
+    ]);
+    execFileSync('touch', ['-r', `${file}.times`, file]);
+    expect(statSync(file).size).toBe(size);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(mtimeNs);
+    expect(takeCleanClose(file)).toBe(false);
+  });
+
+  it('does not trust a file the sqlite3 shell changed', () => {
+    const file = closedDatabase();
+    recordCleanClose(file);
+    execFileSync('sqlite3', [file, "UPDATE ledger SET entry = 'edited'"]);
+    expect(takeCleanClose(file)).toBe(false);
+  });
+
+  it('records nothing while another connection keeps a WAL open', () => {
+    const file = closedDatabase();
+    const other = new Database(file);
+    try {
+      other.prepare('INSERT INTO ledger (entry) VALUES (?)').run('later');
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+      recordCleanClose(file);
+      expect(existsSync(`${file}.closed`)).toBe(false);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('does not trust a record that is not one, and removes it', () => {
+    const file = closedDatabase();
+    writeFileSync(`${file}.closed`, 'not json');
+    expect(takeCleanClose(file)).toBe(false);
+    expect(existsSync(`${file}.closed`)).toBe(false);
+  });
+
+  it('does not trust a record left beside a database that is gone', () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const file = join(temp.dir, 'khiu.db');
+    writeFileSync(`${file}.closed`, '{}\n');
+    expect(takeCleanClose(file)).toBe(false);
+    expect(existsSync(`${file}.closed`)).toBe(false);
+  });
+});
