@@ -12,7 +12,11 @@ import { startLedgerHeadWriter } from './store/ledger-head-writer.ts';
 import { StationAuth } from './api/station-auth.ts';
 import { LoginLimiter } from './api/login-limiter.ts';
 import { DeviceRegistry } from './api/device-registry.ts';
-import { startCheckpointer, type Checkpointer } from './store/checkpointer.ts';
+import type { Checkpointer } from './store/checkpointer.ts';
+import {
+  startCheckpointerOnDemand,
+  type CheckpointDemandOptions,
+} from './store/checkpointer-on-demand.ts';
 import { claimDataDir } from './store/data-dir-claim.ts';
 import { recordCleanClose } from './store/clean-close.ts';
 import { createHttpServer, type Logger } from './api/http-server.ts';
@@ -59,6 +63,8 @@ export interface KhiuOptions {
   anonymousRate?: Rate;
   /** PEM certificate and key: serve HTTPS, and session cookies become Secure. */
   tls?: { cert: Buffer | string; key: Buffer | string };
+  /** When the WAL checkpoint worker runs; tests shorten the defaults. */
+  checkpointDemand?: CheckpointDemandOptions;
 }
 
 export const DEFAULT_STATIC_DIR = join(PACKAGE_ROOT, 'dist', 'renderer');
@@ -131,10 +137,11 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
     throw error;
   }
 
-  // Checkpoints run in a worker; the request path keeps a high threshold only as a safety net,
-  // and SQLite's default one whenever the worker is down.
-  db.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_WITH_WORKER}`);
-  const checkpointer = startCheckpointer(join(options.dataDir, DATABASE_FILE), {
+  // Under steady writing, checkpoints run in a worker and the request path keeps a high
+  // threshold only as a safety net; SQLite's default one whenever the worker is not running.
+  db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+  const checkpointer = startCheckpointerOnDemand(join(options.dataDir, DATABASE_FILE), {
+    ...options.checkpointDemand,
     log,
     onRunning: (running) => {
       if (db.open)

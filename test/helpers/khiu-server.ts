@@ -3,6 +3,7 @@ import type { Clock } from '../../server/core/clock.ts';
 import { makeTempDir } from './temp-dir.ts';
 import type { Rate } from '../../server/api/token-buckets.ts';
 import { LOAD_TEST_ANONYMOUS_RATE } from './load-rate.ts';
+import type { CheckpointDemandOptions } from '../../server/store/checkpointer-on-demand.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 
@@ -73,7 +74,7 @@ export class ApiClient {
  * a test of the limit itself passes the real default.
  */
 export async function startTestServer(
-  options: { clock?: Clock; anonymousRate?: Rate } = {},
+  options: { clock?: Clock; anonymousRate?: Rate; checkpointDemand?: CheckpointDemandOptions } = {},
 ): Promise<TestServer> {
   const temp = makeTempDir();
   const khiu = await startKhiu({
@@ -83,6 +84,7 @@ export async function startTestServer(
     adminPassword: ADMIN_PASSWORD,
     clock: options.clock,
     anonymousRate: options.anonymousRate ?? LOAD_TEST_ANONYMOUS_RATE,
+    checkpointDemand: options.checkpointDemand,
     log: () => {},
   });
   const admin = new ApiClient(khiu.url);

@@ -14,17 +14,57 @@ describe('WAL checkpoints', () => {
     s = undefined;
   });
 
-  it('are done by the worker thread, not by the commits that serve requests', async () => {
-    s = await startTestServer();
+  /** Tickets at a steady pace until `until` holds: the writing that wakes the worker. */
+  async function issueSteadilyUntil(server: TestServer, until: () => boolean): Promise<number> {
+    let issued = 0;
+    const deadline = Date.now() + 10_000;
+    while (!until()) {
+      if (Date.now() > deadline) throw new Error(`still waiting after ${issued} tickets`);
+      for (let i = 0; i < 20; i += 1, issued += 1)
+        server.khiu.office.tickets.issue((issued % 6) + 1, null, {
+          kind: 'station',
+          station: 'kiosk-1',
+        });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return issued;
+  }
+
+  it('are left to the writer on a quiet server, which keeps no worker', async () => {
+    s = await startTestServer({ checkpointDemand: { pollMs: 50, busyPolls: 4, idleMs: 400 } });
+    // A few tickets now and then are not steady writing.
+    for (let i = 0; i < 5; i += 1) {
+      s.khiu.office.tickets.issue(1, null, { kind: 'station', station: 'kiosk-1' });
+      await new Promise((resolve) => setTimeout(resolve, 120));
+    }
+    expect(s.khiu.checkpointer.running).toBe(false);
+    expect(s.khiu.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it('are done by the worker thread under steady writing, not by the commits that serve requests', async () => {
+    s = await startTestServer({ checkpointDemand: { pollMs: 50, busyPolls: 4, idleMs: 60_000 } });
+    const server = s;
     const file = join(s.dir, 'khiu.db');
     const before = statSync(file).size;
-    for (let i = 0; i < 200; i += 1)
-      s.khiu.office.tickets.issue((i % 6) + 1, null, { kind: 'station', station: 'kiosk-1' });
-    // The server's own connection checkpoints only past 20,000 pages; 200 tickets write far fewer.
+    await issueSteadilyUntil(server, () => server.khiu.checkpointer.running);
+    // The server's own connection checkpoints only past 20,000 pages now.
     expect(s.khiu.db.pragma('wal_autocheckpoint', { simple: true })).toBe(20000);
     await expect
       .poll(() => statSync(file).size, { timeout: 5000, interval: 100 })
       .toBeGreaterThan(before);
+  });
+
+  it('stop the worker once the writing stops, and give the writer its own threshold back', async () => {
+    s = await startTestServer({ checkpointDemand: { pollMs: 50, busyPolls: 4, idleMs: 300 } });
+    const server = s;
+    await issueSteadilyUntil(server, () => server.khiu.checkpointer.running);
+    await expect
+      .poll(() => server.khiu.checkpointer.running, { timeout: 5000, interval: 50 })
+      .toBe(false);
+    expect(s.khiu.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // And it comes back with the next steady writing.
+    await issueSteadilyUntil(server, () => server.khiu.checkpointer.running);
+    expect(s.khiu.db.pragma('wal_autocheckpoint', { simple: true })).toBe(20000);
   });
 
   it('refuses to leave a worker behind when the port is taken', async () => {
@@ -89,9 +129,15 @@ describe('a checkpointer whose database goes away', () => {
       host: '127.0.0.1',
       adminPassword: 'x-12345678',
       log: (line) => lines.push(line),
+      checkpointDemand: { pollMs: 50, busyPolls: 2, idleMs: 60_000 },
     });
     cleanups.push(() => khiu.close());
-    await expect.poll(() => khiu.checkpointer.running, { timeout: 5000 }).toBe(true);
+    const deadline = Date.now() + 10_000;
+    while (!khiu.checkpointer.running && Date.now() < deadline) {
+      khiu.office.tickets.issue(1, null, { kind: 'station', station: 'kiosk-1' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(khiu.checkpointer.running).toBe(true);
     expect(khiu.db.pragma('wal_autocheckpoint', { simple: true })).toBe(20000);
 
     rmSync(temp.dir, { recursive: true, force: true });
