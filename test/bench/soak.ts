@@ -4,9 +4,11 @@
  * tickets: a paired kiosk issuing (with clientRequestIds, as the kiosk screen does), four
  * counters calling, starting and finishing, 30 live hall displays, and the agent printing every
  * ticket on its virtual printer (a PNG each, the last 200 kept). After a warm-up of 5,000
- * tickets, the resident memory of both processes is read, again after 10,000 more tickets, and
- * the growth is the figure. Then a manager reads the whole day's tickets and the ledger check,
- * and what the server keeps of that is the third figure.
+ * tickets, the resident memory of both processes is read once a second through 10,000 more
+ * tickets, and the growth figure is the least-squares slope of those readings per 10,000
+ * tickets (the difference of the two ends goes to stderr beside it). Then a manager reads the
+ * whole day's tickets and the ledger check, and what the server keeps of that is the third
+ * figure.
  *
  * KHIU_SOAK_HEAP_SNAPSHOTS=1 also writes a heap snapshot of each process after the warm-up and
  * at the end (soak-heap-diff.ts compares them); the snapshots cost memory of their own, so
@@ -25,6 +27,7 @@ import { HttpClient } from './http-client.ts';
 import { activeServiceIds, counters as listCounters, serviceRotation } from './office-api.ts';
 import { DisplayClients } from './display-clients.ts';
 import { residentMb } from './process-memory.ts';
+import { slope, type Point } from './linear-trend.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { SERVER_HEAP_FLAGS } from '../../server/cli/node-flags.ts';
 import { COMPILED_CLI, PACKAGE_ROOT } from '../../server/package-layout.ts';
@@ -157,13 +160,28 @@ async function runSoak(): Promise<SoakResult> {
     if (SNAPSHOTS) await snapshot([server.pid, agent.pid!], snapshotDir);
 
     const begin = performance.now();
+    const counted = issued;
+    const trace = traceRss([server.pid, agent.pid!], () => issued - counted);
     await issue(MEASURED_TICKETS);
+    const [serverTrace, agentTrace] = trace.stop();
     const minutes = (performance.now() - begin) / 60_000;
     const serverEnd = await medianRss(server.pid);
     const agentEnd = await medianRss(agent.pid!);
+    const per10k = (growth: number): number => (growth * 10_000) / MEASURED_TICKETS;
+    const serverTrend = slope(serverTrace!) * 10_000;
+    const agentTrend = slope(agentTrace!) * 10_000;
     note(
       `soak: ${MEASURED_TICKETS} more tickets in ${minutes.toFixed(1)} min: server ${serverEnd.toFixed(1)} MiB, agent ${agentEnd.toFixed(1)} MiB`,
     );
+    for (const [who, points, trend, ends] of [
+      ['server', serverTrace!, serverTrend, serverEnd - serverWarm],
+      ['agent', agentTrace!, agentTrend, agentEnd - agentWarm],
+    ] as const) {
+      const ys = points.map((p) => p.y);
+      note(
+        `soak: ${who}: ${points.length} readings ${Math.min(...ys).toFixed(1)}-${Math.max(...ys).toFixed(1)} MiB; trend ${trend.toFixed(2)} MiB per 10,000 tickets (the figure); the two 5 s medians differ by ${per10k(ends).toFixed(2)}`,
+      );
+    }
     if (SNAPSHOTS) await snapshot([server.pid, agent.pid!], snapshotDir);
 
     stop = true;
@@ -180,10 +198,9 @@ async function runSoak(): Promise<SoakResult> {
     );
     if (SNAPSHOTS)
       note(`soak: heap snapshots in ${snapshotDir}: ${readdirSync(snapshotDir).join(', ')}`);
-    const per10k = (growth: number): number => (growth * 10_000) / MEASURED_TICKETS;
     return {
-      serverGrowthPer10k: per10k(serverEnd - serverWarm),
-      agentGrowthPer10k: per10k(agentEnd - agentWarm),
+      serverGrowthPer10k: serverTrend,
+      agentGrowthPer10k: agentTrend,
       serverAfterWarmup: serverWarm,
       agentAfterWarmup: agentWarm,
       retainedAfterListing: afterListing - beforeListing,
@@ -267,6 +284,25 @@ function memoryOf(pid: number): string {
   const kb = (field: string): number =>
     Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
   return `RSS ${(kb('VmRSS') / 1024).toFixed(1)} MiB (anonymous ${(kb('RssAnon') / 1024).toFixed(1)})`;
+}
+
+/**
+ * RSS of each process once a second, against `tickets()` at that moment, until stop(): the
+ * series the growth figures are the slope of.
+ */
+function traceRss(pids: number[], tickets: () => number): { stop(): Point[][] } {
+  const traces: Point[][] = pids.map(() => []);
+  const read = () =>
+    pids.forEach((pid, i) => traces[i]!.push({ x: tickets(), y: residentMb(pid) }));
+  read();
+  const timer = setInterval(read, 1000);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+      return traces;
+    },
+  };
 }
 
 async function medianRss(pid: number): Promise<number> {
