@@ -85,7 +85,7 @@ describe('the queue’s hot queries', () => {
     ]);
   });
 
-  it('gives the same oldest tickets, people ahead and turn as a count over every ticket, through a busy morning', () => {
+  it('gives the same oldest tickets, people ahead (one by one and in a counter’s line) and turn as a count over every ticket, through a busy morning', () => {
     f = openOfficeFixture();
     const fx = f;
     const store = fx.office.ctx.store.tickets;
@@ -137,6 +137,14 @@ describe('the queue’s hot queries', () => {
             before(o, r),
         ).length;
         expect(store.ahead(store.get(r.id)!)).toBe(expected);
+      }
+      // A counter's waiting line counts the people ahead in one pass: the same as one by one.
+      for (const counterId of counterIds) {
+        for (const shown of fx.office.views.waitingAtCounter(counterId)) {
+          expect(shown.ahead, shown.number).toBe(
+            fx.office.views.ticket(store.get(shown.id)!).ahead,
+          );
+        }
       }
       const oldestByService = new Map<number, number>();
       for (const r of inLine) {
