@@ -6,6 +6,7 @@ import type { Db } from '../../server/store/database.ts';
 
 const PARAMS = {
   day: '2026-11-25',
+  service_ids: '[1, 2]',
   service_id: 1,
   priority_lane: 0,
   queued_ms: 0,
@@ -78,6 +79,13 @@ describe('the queue’s hot queries', () => {
     }
   });
 
+  it('list a counter’s waiting line from the waiting tickets of its services, not all of today’s', () => {
+    f = openOfficeFixture();
+    expect(ticketSteps(planOf(f.db, LANE_QUERIES.waitingList))).toEqual([
+      'SEARCH tickets USING INDEX tickets_waiting_by_service (service_id=? AND held=? AND <expr>=? AND day=?)',
+    ]);
+  });
+
   it('find the tickets left waiting on earlier days among the waiting ones, not every earlier ticket', () => {
     f = openOfficeFixture();
     expect(ticketSteps(planOf(f.db, LANE_QUERIES.waitingBefore))).toEqual([
@@ -138,9 +146,18 @@ describe('the queue’s hot queries', () => {
         ).length;
         expect(store.ahead(store.get(r.id)!)).toBe(expected);
       }
-      // A counter's waiting line counts the people ahead in one pass: the same as one by one.
+      // A counter's waiting line: every waiting ticket of its services (held ones too) in queue
+      // order, the people ahead counted in one pass the same as one by one.
+      const waiting = rows
+        .filter((r) => r.status === 'waiting')
+        .sort((a, b) => a.queued_ms - b.queued_ms || a.seq - b.seq);
       for (const counterId of counterIds) {
-        for (const shown of fx.office.views.waitingAtCounter(counterId)) {
+        const serviceIds = fx.office.ctx.store.counters.get(counterId)!.serviceIds;
+        const line = fx.office.views.waitingAtCounter(counterId);
+        expect(line.map((t) => t.id)).toEqual(
+          waiting.filter((r) => serviceIds.includes(r.service_id)).map((r) => r.id),
+        );
+        for (const shown of line) {
           expect(shown.ahead, shown.number).toBe(
             fx.office.views.ticket(store.get(shown.id)!).ahead,
           );
