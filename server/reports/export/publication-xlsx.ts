@@ -6,9 +6,7 @@
  * many decimals show.
  */
 import type * as ExcelJS from 'exceljs';
-import { excelWorkbook } from './on-demand-packages.ts';
 import type {
-  IsoTime,
   LocalizedText,
   PublicationPeriod,
   PublicationStatisticsRow,
@@ -16,6 +14,14 @@ import type {
   SatisfactionPublicationRow,
   StatisticsPublication,
 } from '../../contract/contract.ts';
+import {
+  columnWidths,
+  datedWorkbook,
+  ENGLISH_FONT,
+  figureRow,
+  frozenSheet,
+  headerRows,
+} from './xlsx-sheets.ts';
 
 type Value = string | number | null;
 
@@ -27,33 +33,37 @@ interface XlsxColumn<Row> {
   value: (row: Row) => Value;
 }
 
-const COUNT = '#,##0';
-const MINUTES = '0.0';
-const PERCENT = '0.0"%"';
-const STATISTIC = '0.00';
-
-const HEADER_FILL: ExcelJS.Fill = {
-  type: 'pattern',
-  pattern: 'solid',
-  fgColor: { argb: 'FFDCE6F2' },
-};
 const TOTAL_FILL: ExcelJS.Fill = {
   type: 'pattern',
   pattern: 'solid',
   fgColor: { argb: 'FFF2F2F2' },
 };
 
-async function workbookFor(title: LocalizedText, generatedAt: IsoTime): Promise<ExcelJS.Workbook> {
-  const Workbook = await excelWorkbook();
-  const workbook = new Workbook();
-  workbook.creator = 'Khiu';
-  workbook.title = title.th;
-  // The document's own time: the same document always gives the same workbook properties.
-  workbook.created = workbook.modified = new Date(generatedAt);
-  return workbook;
-}
+/** An A4 page across, as wide as the table: how an office prints the document to sign it. */
+const A4_ACROSS: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
 
-/** Office, title, dates and how far the figures reach; returns the next free row. */
+/** A column whose figures show as `numFmt` (none: text as it is). */
+const columnKind =
+  (numFmt?: string) =>
+  <Row>(th: string, en: string, width: number, value: (row: Row) => Value): XlsxColumn<Row> =>
+    numFmt ? { th, en, width, numFmt, value } : { th, en, width, value };
+const text = columnKind();
+const count = columnKind('#,##0');
+const minutes = columnKind('0.0');
+const percent = columnKind('0.0"%"');
+const statistic = columnKind('0.00');
+
+const englishLine = (sheet: ExcelJS.Worksheet, line: string): void => {
+  sheet.addRow([line]).font = ENGLISH_FONT;
+};
+
+/** Office, title, dates and how far the figures reach. */
 function titleBlock(
   sheet: ExcelJS.Worksheet,
   officeName: LocalizedText,
@@ -62,40 +72,25 @@ function titleBlock(
 ): void {
   sheet.addRow([officeName.th]).font = { bold: true, size: 14 };
   sheet.addRow([title.th]).font = { bold: true, size: 13 };
-  sheet.addRow([title.en]).font = { italic: true, color: { argb: 'FF44546A' } };
+  englishLine(sheet, title.en);
   const until = period.dataUntilText ? ` (${period.dataUntilText.th})` : '';
   sheet.addRow([`ช่วงวันที่ ${period.rangeText.th}${until}`]);
   const untilEn = period.dataUntilText ? ` (${period.dataUntilText.en})` : '';
-  sheet.addRow([`Period ${period.rangeText.en}${untilEn}`]).font = {
-    italic: true,
-    color: { argb: 'FF44546A' },
-  };
+  englishLine(sheet, `Period ${period.rangeText.en}${untilEn}`);
 }
 
+/** The header rows, then a row per item; the office's total is bold on grey. */
 function table<Row>(
   sheet: ExcelJS.Worksheet,
   columns: readonly XlsxColumn<Row>[],
   rows: readonly Row[],
   isTotal: (row: Row) => boolean,
 ): void {
-  const thai = sheet.addRow(columns.map((c) => c.th));
-  const english = sheet.addRow(columns.map((c) => c.en));
-  thai.font = { bold: true };
-  english.font = { italic: true, color: { argb: 'FF44546A' } };
-  thai.height = 48;
-  english.height = 32;
-  for (const header of [thai, english]) {
-    header.eachCell((cell) => {
-      cell.fill = HEADER_FILL;
-      cell.alignment = { wrapText: true, vertical: 'top' };
-    });
-  }
-  english.eachCell((cell) => (cell.border = { bottom: { style: 'thin' } }));
+  headerRows(sheet, columns);
+  const numFmts = columns.map((c) => c.numFmt);
   for (const item of rows) {
-    const row = sheet.addRow(columns.map((c) => c.value(item)));
-    columns.forEach((c, i) => {
-      if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
-    });
+    const values = columns.map((c) => c.value(item));
+    const row = figureRow(sheet, values, numFmts);
     if (isTotal(item)) {
       row.font = { bold: true };
       row.eachCell({ includeEmpty: true }, (cell) => (cell.fill = TOTAL_FILL));
@@ -103,91 +98,35 @@ function table<Row>(
   }
 }
 
-function setWidths<Row>(sheet: ExcelJS.Worksheet, columns: readonly XlsxColumn<Row>[]): void {
-  columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width));
-}
-
 export const STATISTICS_COLUMNS: readonly XlsxColumn<PublicationStatisticsRow>[] = [
-  { th: 'รหัส', en: 'Code', width: 7, value: (r) => r.code },
-  { th: 'บริการ', en: 'Service', width: 30, value: (r) => r.name.th },
-  { th: 'ออกบัตรคิว', en: 'Tickets issued', width: 10, numFmt: COUNT, value: (r) => r.issued },
-  { th: 'ให้บริการเสร็จ', en: 'Served', width: 10, numFmt: COUNT, value: (r) => r.served },
-  { th: 'ไม่มาตามเรียก', en: 'No-shows', width: 10, numFmt: COUNT, value: (r) => r.noShow },
-  { th: 'ยกเลิก', en: 'Cancelled', width: 9, numFmt: COUNT, value: (r) => r.cancelled },
-  {
-    th: 'เวลารอ มัธยฐาน (นาที)',
-    en: 'Wait median (min)',
-    width: 11,
-    numFmt: MINUTES,
-    value: (r) => r.waitP50,
-  },
-  {
-    th: 'เวลารอ P90 (นาที)',
-    en: 'Wait p90 (min)',
-    width: 11,
-    numFmt: MINUTES,
-    value: (r) => r.waitP90,
-  },
-  {
-    th: 'เวลารอเป้าหมาย (นาที)',
-    en: 'Target wait (min)',
-    width: 11,
-    numFmt: COUNT,
-    value: (r) => r.targetWaitMinutes,
-  },
-  {
-    th: 'เรียกภายในเวลารอเป้าหมาย (%)',
-    en: 'Called within target (%)',
-    width: 13,
-    numFmt: PERCENT,
-    value: (r) => r.withinTargetPct,
-  },
-  {
-    th: 'เวลาให้บริการเฉลี่ย (นาที)',
-    en: 'Service time mean (min)',
-    width: 12,
-    numFmt: MINUTES,
-    value: (r) => r.serviceMean,
-  },
-  {
-    th: 'เวลามาตรฐาน (นาที)',
-    en: 'Standard time (min)',
-    width: 11,
-    numFmt: COUNT,
-    value: (r) => r.standardMinutes,
-  },
-  {
-    th: 'เสร็จภายในเวลามาตรฐาน (%)',
-    en: 'Within the standard (%)',
-    width: 13,
-    numFmt: PERCENT,
-    value: (r) => r.withinStandardPct,
-  },
-  {
-    th: 'เรียกนอกลำดับ (ครั้ง)',
-    en: 'Out-of-turn calls',
-    width: 11,
-    numFmt: COUNT,
-    value: (r) => r.outOfTurn,
-  },
+  text('รหัส', 'Code', 7, (r) => r.code),
+  text('บริการ', 'Service', 30, (r) => r.name.th),
+  count('ออกบัตรคิว', 'Tickets issued', 10, (r) => r.issued),
+  count('ให้บริการเสร็จ', 'Served', 10, (r) => r.served),
+  count('ไม่มาตามเรียก', 'No-shows', 10, (r) => r.noShow),
+  count('ยกเลิก', 'Cancelled', 9, (r) => r.cancelled),
+  minutes('เวลารอ มัธยฐาน (นาที)', 'Wait median (min)', 11, (r) => r.waitP50),
+  minutes('เวลารอ P90 (นาที)', 'Wait p90 (min)', 11, (r) => r.waitP90),
+  count('เวลารอเป้าหมาย (นาที)', 'Target wait (min)', 11, (r) => r.targetWaitMinutes),
+  percent('เรียกภายในเวลารอเป้าหมาย (%)', 'Called within target (%)', 13, (r) => r.withinTargetPct),
+  minutes('เวลาให้บริการเฉลี่ย (นาที)', 'Service time mean (min)', 12, (r) => r.serviceMean),
+  count('เวลามาตรฐาน (นาที)', 'Standard time (min)', 11, (r) => r.standardMinutes),
+  percent('เสร็จภายในเวลามาตรฐาน (%)', 'Within the standard (%)', 13, (r) => r.withinStandardPct),
+  count('เรียกนอกลำดับ (ครั้ง)', 'Out-of-turn calls', 11, (r) => r.outOfTurn),
 ];
 
 /** Rows before the first figure row of the statistics sheet: the title block, a gap, two header rows. */
 export const STATISTICS_FIRST_ROW = 9;
 
 export async function statisticsXlsx(doc: StatisticsPublication): Promise<Buffer> {
-  const workbook = await workbookFor(doc.title, doc.generatedAt);
-  const sheet = workbook.addWorksheet('สถิติการให้บริการ Statistics', {
-    views: [{ state: 'frozen', xSplit: 2, ySplit: STATISTICS_FIRST_ROW - 1 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
-  });
-  setWidths(sheet, STATISTICS_COLUMNS);
+  const workbook = await datedWorkbook(doc.title, doc.generatedAt);
+  const sheet = frozenSheet(
+    workbook,
+    'สถิติการให้บริการ Statistics',
+    { xSplit: 2, ySplit: STATISTICS_FIRST_ROW - 1 },
+    A4_ACROSS,
+  );
+  columnWidths(sheet, STATISTICS_COLUMNS);
   titleBlock(sheet, doc.officeName, doc.title, doc.period);
   sheet.addRow([]);
   table(sheet, STATISTICS_COLUMNS, [...doc.services, doc.total], (r) => r.serviceId === null);
@@ -195,56 +134,36 @@ export async function statisticsXlsx(doc: StatisticsPublication): Promise<Buffer
   sheet.addRow([
     'เวลารอ = จากออกบัตรคิวถึงเรียกครั้งแรก; เวลาให้บริการ = จากเริ่มถึงเสร็จ; เรียกนอกลำดับ = เรียกข้ามคิวพร้อมเหตุผลที่บันทึกไว้',
   ]);
-  sheet.addRow([
+  englishLine(
+    sheet,
     'Wait = issue to first call; service time = start to finish; out-of-turn = called ahead of the published order, with its recorded reason',
-  ]).font = { italic: true, color: { argb: 'FF44546A' } };
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const LEVEL_COLUMNS: XlsxColumn<SatisfactionPublicationRow>[] = [5, 4, 3, 2, 1].map((level) => ({
-  th: `ระดับ ${level}`,
-  en: `Level ${level}`,
-  width: 8,
-  numFmt: COUNT,
-  value: (r) => r.figures.counts[level - 1]!,
-}));
+/** How many answered `level`; the form lists 5, the highest, first. */
+const levelColumn = (level: number): XlsxColumn<SatisfactionPublicationRow> =>
+  count(`ระดับ ${level}`, `Level ${level}`, 8, (r) => r.figures.counts[level - 1]!);
 
 export const SATISFACTION_COLUMNS: readonly XlsxColumn<SatisfactionPublicationRow>[] = [
-  { th: 'บริการ', en: 'Service', width: 30, value: (r) => r.label.th },
-  ...LEVEL_COLUMNS,
-  { th: 'จำนวนผู้ตอบ', en: 'Responses', width: 10, numFmt: COUNT, value: (r) => r.figures.n },
-  { th: 'ค่าเฉลี่ย', en: 'Mean', width: 8, numFmt: STATISTIC, value: (r) => r.figures.mean },
-  { th: 'ส่วนเบี่ยงเบนมาตรฐาน', en: 'S.D.', width: 11, numFmt: STATISTIC, value: (r) => r.figures.sd },
-  { th: 'ระดับความพึงพอใจ', en: 'Band', width: 12, value: (r) => r.figures.band?.th ?? null },
-  {
-    th: 'ร้อยละความพึงพอใจ (ระดับ 4–5)',
-    en: 'Satisfied (levels 4–5) %',
-    width: 13,
-    numFmt: PERCENT,
-    value: (r) => r.figures.satisfiedPct,
-  },
-  {
-    th: 'เป้าหมาย (%)',
-    en: 'Target %',
-    width: 9,
-    numFmt: PERCENT,
-    value: (r) => r.figures.targetPct,
-  },
-  {
-    th: 'ผลเทียบเป้าหมาย',
-    en: 'Against the target',
-    width: 12,
-    value: (r) =>
-      r.figures.targetMet === null ? null : r.figures.targetMet ? 'ผ่าน (met)' : 'ไม่ผ่าน (not met)',
-  },
-  { th: 'ผู้รับบริการเสร็จ', en: 'Served', width: 10, numFmt: COUNT, value: (r) => r.served },
-  {
-    th: 'อัตราการตอบ (%)',
-    en: 'Response rate %',
-    width: 10,
-    numFmt: PERCENT,
-    value: (r) => r.figures.responseRatePct,
-  },
+  text('บริการ', 'Service', 30, (r) => r.label.th),
+  ...[5, 4, 3, 2, 1].map(levelColumn),
+  count('จำนวนผู้ตอบ', 'Responses', 10, (r) => r.figures.n),
+  statistic('ค่าเฉลี่ย', 'Mean', 8, (r) => r.figures.mean),
+  statistic('ส่วนเบี่ยงเบนมาตรฐาน', 'S.D.', 11, (r) => r.figures.sd),
+  text('ระดับความพึงพอใจ', 'Band', 12, (r) => r.figures.band?.th ?? null),
+  percent(
+    'ร้อยละความพึงพอใจ (ระดับ 4–5)',
+    'Satisfied (levels 4–5) %',
+    13,
+    (r) => r.figures.satisfiedPct,
+  ),
+  percent('เป้าหมาย (%)', 'Target %', 9, (r) => r.figures.targetPct),
+  text('ผลเทียบเป้าหมาย', 'Against the target', 12, (r) =>
+    r.figures.targetMet === null ? null : r.figures.targetMet ? 'ผ่าน (met)' : 'ไม่ผ่าน (not met)',
+  ),
+  count('ผู้รับบริการเสร็จ', 'Served', 10, (r) => r.served),
+  percent('อัตราการตอบ (%)', 'Response rate %', 10, (r) => r.figures.responseRatePct),
 ];
 
 /** A survey's rows are its questions: the first column is headed by what it names. */
@@ -257,18 +176,14 @@ function satisfactionColumns(
 }
 
 export async function satisfactionXlsx(doc: SatisfactionPublication): Promise<Buffer> {
-  const workbook = await workbookFor(doc.title, doc.generatedAt);
-  const sheet = workbook.addWorksheet('ความพึงพอใจ Satisfaction', {
-    views: [{ state: 'frozen', xSplit: 1, ySplit: 0 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
-  });
-  setWidths(sheet, SATISFACTION_COLUMNS);
+  const workbook = await datedWorkbook(doc.title, doc.generatedAt);
+  const sheet = frozenSheet(
+    workbook,
+    'ความพึงพอใจ Satisfaction',
+    { xSplit: 1, ySplit: 0 },
+    A4_ACROSS,
+  );
+  columnWidths(sheet, SATISFACTION_COLUMNS);
   titleBlock(sheet, doc.officeName, doc.title, doc.period);
   for (const section of doc.sections) {
     sheet.addRow([]);
@@ -276,10 +191,7 @@ export async function satisfactionXlsx(doc: SatisfactionPublication): Promise<Bu
     table(sheet, satisfactionColumns(section), section.rows, (r) => r.kind === 'overall');
     sheet.addRow([]);
     sheet.addRow([`วิธีการ: ${section.method.th}`]);
-    sheet.addRow([`Method: ${section.method.en}`]).font = {
-      italic: true,
-      color: { argb: 'FF44546A' },
-    };
+    englishLine(sheet, `Method: ${section.method.en}`);
   }
   sheet.addRow([]);
   sheet.addRow(['เกณฑ์การแปลผลค่าเฉลี่ย · Reading the mean']).font = { bold: true };
