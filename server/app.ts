@@ -18,7 +18,7 @@ import {
   type CheckpointDemandOptions,
 } from './store/checkpointer-on-demand.ts';
 import { claimDataDir } from './store/data-dir-claim.ts';
-import { recordCleanClose } from './store/clean-close.ts';
+import { closeCleanly } from './store/clean-close.ts';
 import { createHttpServer, type Logger } from './api/http-server.ts';
 import { attachRealtime, type RealtimeServer } from './api/realtime.ts';
 import { generatePassword, hashPassword, passwordTooShort } from './api/passwords.ts';
@@ -235,14 +235,19 @@ export async function startKhiu(options: KhiuOptions): Promise<RunningKhiu> {
       await checkpointer.stop();
       await pdf.close();
       await headWriter.stop();
-      db.close();
-      // After the last connection: the next start may then skip reading every page.
+      // Checked and recorded here, the next start may skip reading every page.
       try {
-        recordCleanClose(join(options.dataDir, DATABASE_FILE));
+        const problem = closeCleanly(db);
+        if (problem)
+          log(
+            `${DATABASE_FILE} fails SQLite's quick_check at stop (${problem}); the next start will refuse it: restore a backup`,
+          );
       } catch (error) {
         log(
           `cannot record the clean close (${(error as Error).message}); the next start checks every page`,
         );
+      } finally {
+        if (db.open) db.close();
       }
       lock.release();
     },

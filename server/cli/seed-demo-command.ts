@@ -11,6 +11,7 @@ import { DEFAULT_QUEUE_CONFIG } from '../core/queue-rule.ts';
 import { generatePassword, hashPassword } from '../api/passwords.ts';
 import { integerOption, parseArgs, requireOption, UsageError } from './args.ts';
 import { playDemoDays } from './seed-demo.ts';
+import { closeCleanly } from '../store/clean-close.ts';
 
 const DEMO_STAFF = ['somchai', 'malee', 'wichai', 'pranee'];
 const DAY_MS = 86_400_000;
@@ -68,9 +69,12 @@ export async function seedDemoCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ firstDay, ...summary })}\n`);
     // As a server would have: from here on, deleting the seeded history's tail is noticed.
     await startLedgerHeadWriter(db, join(dataDir, LEDGER_HEAD_FILE)).stop();
+    // As a server's stop: the first start on the seeded office need not read every page again.
+    const problem = closeCleanly(db);
+    if (problem) throw new Error(`the seeded database fails SQLite's quick_check: ${problem}`);
     return 0;
   } finally {
-    db.close();
+    if (db.open) db.close();
     lock.release();
   }
 }

@@ -4,7 +4,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { recordCleanClose, takeCleanClose } from '../../server/store/clean-close.ts';
+import { closeCleanly, recordCleanClose, takeCleanClose } from '../../server/store/clean-close.ts';
 
 describe('a clean close recorded for the next start', () => {
   let cleanup: (() => void) | undefined;
@@ -74,6 +74,35 @@ describe('a clean close recorded for the next start', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('is recorded at a stop only when the pages pass quick_check', () => {
+    const sound = closedDatabase();
+    expect(closeCleanly(new Database(sound))).toBeNull();
+    expect(takeCleanClose(sound)).toBe(true);
+
+    const damaged = closedDatabase();
+    const db = new Database(damaged);
+    db.exec('CREATE INDEX ledger_entry ON ledger (entry)');
+    db.prepare('INSERT INTO ledger (entry) SELECT entry FROM ledger').run();
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    const page = Number(
+      db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'ledger_entry'").pluck().get(),
+    );
+    db.close();
+    // A page of zeros where the index was: a torn write the server's run would not notice.
+    execFileSync('dd', [
+      'if=/dev/zero',
+      `of=${damaged}`,
+      `bs=${pageSize}`,
+      `seek=${page - 1}`,
+      'count=1',
+      'conv=notrunc',
+      'status=none',
+    ]);
+    const problem = closeCleanly(new Database(damaged));
+    expect(problem).toMatch(new RegExp(`page ${page}\\b`));
+    expect(existsSync(`${damaged}.closed`)).toBe(false);
   });
 
   it('does not trust a record that is not one, and removes it', () => {
