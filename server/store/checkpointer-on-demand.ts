@@ -22,8 +22,9 @@ export const DEFAULT_CHECKPOINT_DEMAND: Required<CheckpointDemandOptions> = {
  * worker is a second V8 isolate with its own SQLite connection, about 13 MiB of RSS: an
  * office's server spends most hours (nights, lunch, a quiet morning) with nothing to
  * checkpoint, and at an office's pace (a few commits a minute) the writer's own
- * auto-checkpoint costs 5-13 ms once every ~1,000 pages, about every 100 tickets. The worker
- * earns its memory under steady load, where those pauses would land on every ~110th request.
+ * auto-checkpoint, 5-13 ms each time the WAL passes ~1,000 pages, comes minutes apart. The
+ * worker earns its memory under steady load, where those pauses would land on every ~110th
+ * request.
  *
  * Whether the database is being written is read from the WAL file's modification time, so
  * every writer counts (commands, sessions, pruning) without the store reporting to this.

@@ -9,7 +9,7 @@
  * Error "cannot read <file>: …", which is no verdict on its content. `verify` runs the full `PRAGMA integrity_check` itself; this runs only
  * `quick_check`, which is what start-up can afford (it reads every page but skips the
  * index-to-table cross-check), and skips even that for a file unchanged since the server closed
- * it cleanly (clean-close.ts).
+ * it cleanly after the same check (clean-close.ts).
  *
  * Why refuse instead of opening: SQLite happily turns an empty file into a new database and
  * writes our schema into anyone's SQLite file, so a truncated or misplaced `khiu.db` would
@@ -36,8 +36,8 @@ const KHIU_TABLES = ['schema_migrations', 'ledger'] as const;
 
 export interface DatabaseFileCheckOptions {
   /**
-   * The file is as the server left it at a clean close (`takeCleanClose`): its pages were
-   * checked when it was opened then, so only the cheap checks run.
+   * The file is as the server left it at a clean close (`takeCleanClose`), whose quick_check
+   * passed, so only the cheap checks run.
    */
   unchangedSinceCleanClose?: boolean;
 }
