@@ -4,6 +4,8 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { openDatabase } from '../../server/store/database.ts';
+import { DatabaseFileRefused } from '../../server/store/database-file-check.ts';
 import { closeCleanly, recordCleanClose, takeCleanClose } from '../../server/store/clean-close.ts';
 
 describe('a clean close recorded for the next start', () => {
@@ -103,6 +105,35 @@ describe('a clean close recorded for the next start', () => {
     const problem = closeCleanly(new Database(damaged));
     expect(problem).toMatch(new RegExp(`page ${page}\\b`));
     expect(existsSync(`${damaged}.closed`)).toBe(false);
+  });
+
+  it('is what lets the server open a file without reading its pages, and nothing else is', () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const file = join(temp.dir, 'khiu.db');
+    openDatabase(file).close();
+    const sqlite3 = (sql: string): string =>
+      execFileSync('sqlite3', [file, sql], { encoding: 'utf8' });
+    const pageSize = Number(sqlite3('PRAGMA page_size'));
+    const page = Number(
+      sqlite3("SELECT rootpage FROM sqlite_schema WHERE name = 'tickets_number_per_day'"),
+    );
+    execFileSync('dd', [
+      'if=/dev/zero',
+      `of=${file}`,
+      `bs=${pageSize}`,
+      `seek=${page - 1}`,
+      'count=1',
+      'conv=notrunc',
+      'status=none',
+    ]);
+    // Without a record the open reads every page and refuses the damaged one.
+    expect(() => openDatabase(file)).toThrow(DatabaseFileRefused);
+    // A record of the file as it is now (which a stop's check would never have written) is
+    // trusted: the open does not read the pages, so it succeeds. This is the start-up saving.
+    recordCleanClose(file);
+    openDatabase(file).close();
+    expect(existsSync(`${file}.closed`)).toBe(false);
   });
 
   it('does not trust a record that is not one, and removes it', () => {
